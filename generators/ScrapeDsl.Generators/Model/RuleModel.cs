@@ -1,0 +1,60 @@
+using ScrapeDsl.Language;
+
+namespace ScrapeDsl.Generators.Model;
+
+/// <summary>
+/// The emission model: the language's rule with every position cleared, so an edit that only moves text
+/// (a comment, a blank line) compares equal and does not re-emit code. Holds no Roslyn types.
+/// </summary>
+internal static class RuleModel
+{
+    public static Rule WithoutPositions(Rule rule) => rule with
+    {
+        NameSpan = default,
+        Remove = Strip(rule.Remove),
+        Fields = Strip(rule.Fields),
+        Examples = EquatableArray<Example>.Empty,
+    };
+
+    private static EquatableArray<Field> Strip(EquatableArray<Field> fields)
+    {
+        var stripped = new Field[fields.Count];
+        for (var i = 0; i < stripped.Length; i++)
+        {
+            var field = fields[i];
+            var sources = new Source[field.Sources.Count];
+            for (var s = 0; s < sources.Length; s++)
+            {
+                var source = field.Sources[s];
+                sources[s] = source with { Css = source.Css is null ? null : source.Css with { Span = default } };
+            }
+
+            stripped[i] = field with
+            {
+                NameSpan = default,
+                Sources = new EquatableArray<Source>(sources),
+                Remove = Strip(field.Remove),
+                Fields = Strip(field.Fields),
+            };
+        }
+
+        return new EquatableArray<Field>(stripped);
+    }
+
+    private static EquatableArray<SelectorSpec> Strip(EquatableArray<SelectorSpec> selectors)
+    {
+        var stripped = new SelectorSpec[selectors.Count];
+        for (var i = 0; i < stripped.Length; i++)
+        {
+            stripped[i] = selectors[i] with { Span = default };
+        }
+
+        return new EquatableArray<SelectorSpec>(stripped);
+    }
+}
+
+/// <summary>A rule ready to emit: the position-free rule and the namespace of the consuming project.</summary>
+internal sealed record RuleToEmit(Rule Rule, string Namespace);
+
+/// <summary>What the registry needs of each rule.</summary>
+internal sealed record RegistryModel(string Namespace, EquatableArray<string> RuleNames);

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ScrapeDsl.Language;
+
+/// <summary>
+/// The catalog of every rule diagnostic. Ids are recorded in the generator's AnalyzerReleases files and each has
+/// a page under <c>docs/diagnostics/</c>; an id is never reused for another meaning.
+/// </summary>
+public static class RuleDiagnostics
+{
+    /// <summary>SCR001: the file is not valid YAML.</summary>
+    public static readonly RuleDiagnosticDescriptor YamlSyntax = new(
+        "SCR001", "Invalid YAML", "YAML syntax error: {0}", RuleSeverity.Error);
+
+    /// <summary>SCR002: a key the rule language does not have.</summary>
+    public static readonly RuleDiagnosticDescriptor UnknownKey = new(
+        "SCR002", "Unknown key", "Unknown key '{0}' in {1}{2}; allowed keys: {3}", RuleSeverity.Error);
+
+    /// <summary>SCR003: a value of the wrong kind (e.g. a list where text is expected).</summary>
+    public static readonly RuleDiagnosticDescriptor WrongKind = new(
+        "SCR003", "Wrong kind of value", "'{0}' must be {1}, but it is {2}", RuleSeverity.Error);
+
+    /// <summary>SCR004: a required key is missing.</summary>
+    public static readonly RuleDiagnosticDescriptor MissingKey = new(
+        "SCR004", "Missing key", "{0} needs '{1}': {2}", RuleSeverity.Error);
+
+    /// <summary>SCR005: a key written twice in one mapping.</summary>
+    public static readonly RuleDiagnosticDescriptor DuplicateKey = new(
+        "SCR005", "Duplicate key", "Key '{0}' is written twice; remove or rename one of them (the first is on line {1})", RuleSeverity.Error);
+
+    /// <summary>SCR006: a name that cannot become a C# identifier.</summary>
+    public static readonly RuleDiagnosticDescriptor InvalidIdentifier = new(
+        "SCR006", "Invalid name", "'{0}' cannot be used as {1}: {2}", RuleSeverity.Error);
+
+    /// <summary>SCR007: two names that become the same C# identifier.</summary>
+    public static readonly RuleDiagnosticDescriptor IdentifierCollision = new(
+        "SCR007", "Name collision", "{0} '{1}' becomes the C# name '{2}', which is already used by {3}; rename one of them", RuleSeverity.Error);
+
+    /// <summary>SCR008: a CSS selector AngleSharp cannot parse.</summary>
+    public static readonly RuleDiagnosticDescriptor InvalidSelector = new(
+        "SCR008", "Invalid CSS selector", "'{0}' is not a valid CSS selector{1}", RuleSeverity.Error);
+
+    /// <summary>SCR009: an empty or whitespace selector (AngleSharp would read it as '*', everything).</summary>
+    public static readonly RuleDiagnosticDescriptor BlankSelector = new(
+        "SCR009", "Blank CSS selector", "The selector is blank; write a CSS selector (a blank one would match every element)", RuleSeverity.Error);
+
+    /// <summary>SCR010: a value outside the allowed set (e.g. an unknown type).</summary>
+    public static readonly RuleDiagnosticDescriptor InvalidValue = new(
+        "SCR010", "Invalid value", "'{0}' is not a valid value for '{1}'; use one of: {2}", RuleSeverity.Error);
+
+    /// <summary>SCR011: YAML features the rule language does not accept (tags, anchors, several documents).</summary>
+    public static readonly RuleDiagnosticDescriptor UnsupportedYaml = new(
+        "SCR011", "Unsupported YAML feature", "{0} are not part of the rule language; {1}", RuleSeverity.Error);
+
+    /// <summary>SCR012: a field without any source.</summary>
+    public static readonly RuleDiagnosticDescriptor NoSource = new(
+        "SCR012", "Field has no source", "Field '{0}' has no source; add 'css: <selector>'{1}", RuleSeverity.Error);
+
+    /// <summary>SCR013: keys that contradict each other on one field.</summary>
+    public static readonly RuleDiagnosticDescriptor Conflict = new(
+        "SCR013", "Conflicting keys", "{0}", RuleSeverity.Error);
+
+    /// <summary>Every descriptor, by id.</summary>
+    public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
+    {
+        YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
+        InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict,
+    };
+
+    /// <summary>Creates a diagnostic of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>
+    public static RuleDiagnostic Create(RuleDiagnosticDescriptor descriptor, string path, SourceSpan span, params object[] args) =>
+        new(descriptor.Id, descriptor.Severity, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args), path, span);
+}

@@ -1,0 +1,34 @@
+namespace ScrapeDsl.Language;
+
+/// <summary>A rule file, read and validated: what the generator compiles and the interpreter runs.</summary>
+/// <param name="Name">The C# record name; the extractor is <c>{Name}Extractor</c>.</param>
+/// <param name="NameSpan">Where the name is written.</param>
+/// <param name="Description">Free text, becomes the record's XML doc.</param>
+/// <param name="Match">Which URLs the rule is for.</param>
+/// <param name="Remove">Selectors whose elements are removed before any field is read.</param>
+/// <param name="Fields">The fields in declared order.</param>
+/// <param name="Examples">Saved pages the rule must handle.</param>
+public sealed record Rule(
+    string Name,
+    SourceSpan NameSpan,
+    string? Description,
+    UrlMatch Match,
+    EquatableArray<SelectorSpec> Remove,
+    EquatableArray<Field> Fields,
+    EquatableArray<Example> Examples);
+
+/// <summary>The <c>match</c> block.</summary>
+/// <param name="Hosts">Host names, <c>*.</c> wildcards allowed.</param>
+/// <param name="Paths">Path globs; empty means any path.</param>
+/// <param name="Exclude">Path globs that are never this rule's.</param>
+/// <param name="Priority">Higher wins when several rules match.</param>
+public sealed record UrlMatch(EquatableArray<string> Hosts, EquatableArray<string> Paths, EquatableArray<string> Exclude, int Priority);
+
+/// <summary>A CSS selector as written, with its position (for diagnostics at the YAML line).</summary>
+public sealed record SelectorSpec(string Text, SourceSpan Span);
+
+/// <summary>An example page of a rule.</summary>
+/// <param name="Page">The page path, relative to the rule file's folder.</param>
+/// <param name="Url">The page's URL (for dispatch and relative links).</param>
+/// <param name="PageSpan">Where the page path is written.</param>
+public sealed record Example(string Page, string? Url, SourceSpan PageSpan);

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ScrapeDsl.Language.Yaml;
+
+/// <summary>
+/// Reads YAML text into a positioned tree using YamlDotNet's event parser only (no object mapping, no tags,
+/// so a rule file can never instantiate types). Syntax errors, duplicate keys, tags, anchors and extra
+/// documents become diagnostics; the reader never throws for bad input.
+/// </summary>
+public static class YamlTreeReader
+{
+    /// <summary>Reads the first document; null when the file is empty or unreadable (a diagnostic says why).</summary>
+    public static YamlNode? Read(string text, string path, List<RuleDiagnostic> diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, path, diagnostics, depth: 0);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                diagnostics.Add(RuleDiagnostics.Create(
+                    RuleDiagnostics.UnsupportedYaml, path, ToSpan(second.Start, second.End),
+                    "Several YAML documents in one file", "write one rule per file"));
+            }
+
+            return root;
+        }
+        catch (YamlException exception)
+        {
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End), CleanMessage(exception)));
+            return null;
+        }
+    }
+
+    /// <summary>Converts YamlDotNet marks (1-based line/column, 0-based index) to a span.</summary>
+    public static SourceSpan ToSpan(Mark start, Mark end)
+    {
+        var startIndex = (int)Math.Max(0, start.Index);
+        var endIndex = (int)Math.Max(startIndex, end.Index);
+        var startLine = (int)Math.Max(1, start.Line);
+        var startColumn = (int)Math.Max(1, start.Column);
+        var endLine = (int)Math.Max(startLine, end.Line);
+        var endColumn = (int)(endLine == startLine ? Math.Max(startColumn, end.Column) : Math.Max(1, end.Column));
+        return new SourceSpan(startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
+    }
+
+    private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int depth)
+    {
+        if (depth > 64)
+        {
+            // Rules are shallow; a deeper file is hostile or broken and would only cost stack.
+            var current = parser.Current!;
+            throw new YamlException(current.Start, current.End, "the file is nested more than 64 levels deep");
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            ReportProperties(scalar, path, diagnostics);
+            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End));
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            ReportProperties(sequenceStart, path, diagnostics);
+            var items = new List<YamlNode>();
+            Mark end;
+            while (true)
+            {
+                if (parser.TryConsume<SequenceEnd>(out var sequenceEnd))
+                {
+                    end = sequenceEnd.End;
+                    break;
+                }
+
+                items.Add(ReadNode(parser, path, diagnostics, depth + 1));
+            }
+
+            return new YamlSequence(items, ToSpan(sequenceStart.Start, end));
+        }
+
+        if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            ReportProperties(mappingStart, path, diagnostics);
+            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            Mark end;
+            while (true)
+            {
+                if (parser.TryConsume<MappingEnd>(out var mappingEnd))
+                {
+                    end = mappingEnd.End;
+                    break;
+                }
+
+                var keyNode = ReadNode(parser, path, diagnostics, depth + 1);
+                var value = ReadNode(parser, path, diagnostics, depth + 1);
+                if (keyNode is not YamlScalar key)
+                {
+                    diagnostics.Add(RuleDiagnostics.Create(
+                        RuleDiagnostics.WrongKind, path, keyNode.Span, "key", "text", keyNode.KindName));
+                    continue;
+                }
+
+                if (seen.TryGetValue(key.Value, out var first))
+                {
+                    diagnostics.Add(RuleDiagnostics.Create(
+                        RuleDiagnostics.DuplicateKey, path, key.Span, key.Value, first.Span.StartLine));
+                    continue;
+                }
+
+                seen.Add(key.Value, key);
+                entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            }
+
+            return new YamlMapping(entries, ToSpan(mappingStart.Start, end));
+        }
+
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(alias.Start, alias.End),
+                "YAML aliases (*" + alias.Value + ")", "write the value out"));
+            return new YamlScalar(string.Empty, isPlain: true, ToSpan(alias.Start, alias.End));
+        }
+
+        var unexpected = parser.Current!;
+        throw new YamlException(unexpected.Start, unexpected.End, "unexpected " + unexpected.GetType().Name);
+    }
+
+    private static void ReportProperties(NodeEvent node, string path, List<RuleDiagnostic> diagnostics)
+    {
+        if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
+        {
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End),
+                "YAML tags (" + node.Tag.Value + ")", "remove the tag; every value is read as text"));
+        }
+
+        if (!node.Anchor.IsEmpty)
+        {
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End),
+                "YAML anchors (&" + node.Anchor.Value + ")", "remove the anchor"));
+        }
+    }
+
+    private static string CleanMessage(YamlException exception)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the position is already in the span.
+        var message = exception.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+    }
+}

@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// One page being read by one rule: the document, its URLs, the rule-level <c>remove</c> list applied as a
+/// removed view (the document is never changed), and the per-field report. Generated extractors and the
+/// interpreter read every field through this class, so both give a rule the same meaning.
+/// </summary>
+/// <remarks>
+/// Order of operations: parse → rule <c>remove</c> → fields in declared order → per field: sources in order
+/// (first non-empty value wins) → field <c>remove</c> → value (text, html or attribute) → type conversion.
+/// </remarks>
+public sealed class Page
+{
+    private static readonly HtmlParser s_parser = new();
+
+    private readonly RemovedView _removed = new();
+    private readonly List<FieldProblem> _problems = new();
+
+    private Page(IDocument document, Uri? url, IReadOnlyList<Selector> remove)
+    {
+        Document = document;
+        Url = url;
+        var root = document.DocumentElement;
+        Root = root;
+        BaseUri = FindBase(document, url);
+        if (remove.Count > 0)
+        {
+            _removed.AddMatches(root, remove, alreadyRemoved: null);
+        }
+    }
+
+    /// <summary>The parsed document. Never modified by extraction.</summary>
+    public IDocument Document { get; }
+
+    /// <summary>The root element (<c>html</c>), the scope of top-level fields.</summary>
+    public IElement Root { get; }
+
+    /// <summary>The page URL given by the caller.</summary>
+    public Uri? Url { get; }
+
+    /// <summary>What relative URLs resolve against: <c>&lt;base href&gt;</c> (itself resolved against the page URL), else the page URL.</summary>
+    public Uri? BaseUri { get; }
+
+    /// <summary>The problems reported so far, in the order fields were read.</summary>
+    public IReadOnlyList<FieldProblem> Problems => _problems;
+
+    /// <summary>Parses HTML text (AngleSharp, HTML5 rules: any input gives a document) and applies the rule's remove list.</summary>
+    public static Page Parse(string html, Uri? url, IReadOnlyList<Selector> remove) =>
+        new(s_parser.ParseDocument(html ?? string.Empty), url, remove);
+
+    /// <summary>Reads a document the caller owns; it is not modified (removals are a view).</summary>
+    public static Page Open(IDocument document, Uri? url, IReadOnlyList<Selector> remove) =>
+        new(document ?? throw new ArgumentNullException(nameof(document)), url, remove);
+
+    /// <summary>Reads a scalar text field: the first source whose first match yields a non-empty value.</summary>
+    /// <returns>The value, or null when no source yields one (reported as missing).</returns>
+    public string? ReadString(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var source = sources[i];
+            var element = source.Css is null ? scope : SelectFirst(scope, source.Css);
+            if (element is null)
+            {
+                continue;
+            }
+
+            var value = ReadValue(element, source, remove);
+            if (value.Length > 0)
+            {
+                ReportFallback(field, sources, i);
+                return value;
+            }
+        }
+
+        ReportMissing(field, required);
+        return null;
+    }
+
+    /// <summary>Reads a list text field: every non-empty value of the first source that yields at least one.</summary>
+    public IReadOnlyList<string> ReadStrings(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            List<string>? values = null;
+            foreach (var element in SelectAll(scope, sources[i]))
+            {
+                var value = ReadValue(element, sources[i], remove);
+                if (value.Length > 0)
+                {
+                    (values ??= new List<string>()).Add(value);
+                }
+            }
+
+            if (values is not null)
+            {
+                ReportFallback(field, sources, i);
+                return values;
+            }
+        }
+
+        ReportMissing(field, required);
+        return Array.Empty<string>();
+    }
+
+    /// <summary>Reads a scalar field of a value type: <see cref="ReadString"/> then <paramref name="convert"/>.</summary>
+    public T? Read<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert)
+        where T : struct =>
+        Convert(field, ReadString(scope, field, sources, remove, required), required, convert);
+
+    /// <summary>Reads a list field of a value type: <see cref="ReadStrings"/> then <paramref name="convert"/> on each.</summary>
+    public IReadOnlyList<T> ReadAll<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert) =>
+        ConvertAll(field, ReadStrings(scope, field, sources, remove, required), required, convert);
+
+    /// <summary>Reads a scalar URL field, resolved against <see cref="BaseUri"/>.</summary>
+    public Uri? ReadUrl(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required) =>
+        ToUrl(field, ReadString(scope, field, sources, remove, required), required);
+
+    /// <summary>Reads a list URL field, each resolved against <see cref="BaseUri"/>.</summary>
+    public IReadOnlyList<Uri> ReadUrls(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required) =>
+        ToUrls(field, ReadStrings(scope, field, sources, remove, required), required);
+
+    /// <summary>Selects the element of a nested record field: the first match of the first source that has one.</summary>
+    public IElement? SelectItem(IElement scope, FieldRef field, Source[] sources, bool required)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var element = sources[i].Css is null ? scope : SelectFirst(scope, sources[i].Css!);
+            if (element is not null)
+            {
+                ReportFallback(field, sources, i);
+                return element;
+            }
+        }
+
+        ReportMissing(field, required);
+        return null;
+    }
+
+    /// <summary>Selects the elements of a list-of-records field: every match of the first source that has any.</summary>
+    public IReadOnlyList<IElement> SelectItems(IElement scope, FieldRef field, Source[] sources, bool required)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var elements = SelectAll(scope, sources[i]);
+            if (elements.Count > 0)
+            {
+                ReportFallback(field, sources, i);
+                return elements;
+            }
+        }
+
+        ReportMissing(field, required);
+        return Array.Empty<IElement>();
+    }
+
+    /// <summary>Converts a scalar value; a failure is reported and gives null.</summary>
+    private T? Convert<T>(FieldRef field, string? text, bool required, TryConvert<T> convert)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (convert(text, out var value))
+        {
+            return value;
+        }
+
+        ReportConversion(field, text, typeof(T), required);
+        return null;
+    }
+
+    /// <summary>Converts each value of a list; values that fail are reported and left out.</summary>
+    private IReadOnlyList<T> ConvertAll<T>(FieldRef field, IReadOnlyList<string> texts, bool required, TryConvert<T> convert)
+    {
+        if (texts.Count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var values = new List<T>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (convert(text, out var value))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                ReportConversion(field, text, typeof(T), required && values.Count == 0);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Converts a scalar URL, resolving it against <see cref="BaseUri"/>.</summary>
+    private Uri? ToUrl(FieldRef field, string? text, bool required)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Conversions.TryUrl(text, BaseUri, out var url))
+        {
+            return url;
+        }
+
+        ReportConversion(field, text, typeof(Uri), required);
+        return null;
+    }
+
+    /// <summary>Converts each URL of a list, resolving against <see cref="BaseUri"/>.</summary>
+    private IReadOnlyList<Uri> ToUrls(FieldRef field, IReadOnlyList<string> texts, bool required)
+    {
+        var values = new List<Uri>(texts.Count);
+        foreach (var text in texts)
+        {
+            var url = ToUrl(field, text, required: false);
+            if (url is not null)
+            {
+                values.Add(url);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Builds the typed result from the record read so far and this page's problems.</summary>
+    public ExtractionResult<T> Result<T>(string rule, T partial)
+        where T : class, IExtractedRecord =>
+        new(rule, Url, partial, _problems.ToArray());
+
+    private string ReadValue(IElement element, Source source, Selector[]? remove)
+    {
+        var removed = _removed;
+        if (remove is { Length: > 0 })
+        {
+            removed = new RemovedView();
+            removed.AddMatches(element, remove, _removed);
+            removed.AddAll(_removed);
+        }
+
+        return source.Value switch
+        {
+            ValueKind.Attribute => TextContent.NormalizeInline(element.GetAttribute(source.Attribute!) ?? string.Empty),
+            ValueKind.Html => HtmlContent.Of(element, removed, BaseUri),
+            _ => TextContent.Of(element, removed),
+        };
+    }
+
+    private IElement? SelectFirst(IElement scope, Selector selector)
+    {
+        var walker = new ElementWalker(scope, _removed);
+        try
+        {
+            while (walker.MoveNext(out var element))
+            {
+                if (selector.Compiled.Match(element, scope))
+                {
+                    return element;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            walker.Dispose();
+        }
+    }
+
+    private IReadOnlyList<IElement> SelectAll(IElement scope, Source source)
+    {
+        if (source.Css is null)
+        {
+            return new[] { scope };
+        }
+
+        List<IElement>? found = null;
+        var walker = new ElementWalker(scope, _removed);
+        try
+        {
+            while (walker.MoveNext(out var element))
+            {
+                if (source.Css.Compiled.Match(element, scope))
+                {
+                    (found ??= new List<IElement>()).Add(element);
+                }
+            }
+        }
+        finally
+        {
+            walker.Dispose();
+        }
+
+        return found is null ? Array.Empty<IElement>() : found;
+    }
+
+    private void ReportFallback(FieldRef field, Source[] sources, int index)
+    {
+        if (index > 0)
+        {
+            _problems.Add(new FieldProblem(
+                field.ToString(),
+                ProblemKind.FallbackUsed,
+                $"the first source ({sources[0]}) gave nothing; fallback {index} ({sources[index]}) was used",
+                IsError: false,
+                SourceIndex: index));
+        }
+    }
+
+    private void ReportMissing(FieldRef field, bool required) =>
+        _problems.Add(new FieldProblem(
+            field.ToString(),
+            ProblemKind.Missing,
+            required ? "required field has no value: no source matched a non-empty value" : "no source matched a non-empty value",
+            IsError: required));
+
+    private void ReportConversion(FieldRef field, string text, Type type, bool required) =>
+        _problems.Add(new FieldProblem(
+            field.ToString(),
+            ProblemKind.ConversionFailed,
+            $"'{Shorten(text)}' is not a valid {TypeName(type)}",
+            IsError: required));
+
+    private static string TypeName(Type type) =>
+        type == typeof(DateTimeOffset) ? "datetime" :
+        type == typeof(DateOnly) ? "date" :
+        type == typeof(Uri) ? "url" :
+        type == typeof(int) ? "int" :
+        type == typeof(decimal) ? "decimal" :
+        type == typeof(bool) ? "bool" : type.Name;
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 80) + "…";
+
+    private static Uri? FindBase(IDocument document, Uri? url)
+    {
+        // The first <base href> wins (HTML spec); it belongs in <head>, which is all we look at.
+        var head = document.Head;
+        if (head is null)
+        {
+            return url;
+        }
+
+        var nodes = head.ChildNodes;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i] is IElement { LocalName: "base" } element && element.GetAttribute("href") is { } href)
+            {
+                href = href.Trim();
+                if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+                {
+                    return absolute;
+                }
+
+                return url is not null && Uri.TryCreate(url, href, out var resolved) ? resolved : url;
+            }
+        }
+
+        return url;
+    }
+}

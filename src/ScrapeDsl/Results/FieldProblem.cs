@@ -1,0 +1,22 @@
+namespace ScrapeDsl;
+
+/// <summary>What went wrong (or was worth noting) while reading one field.</summary>
+public enum ProblemKind
+{
+    /// <summary>No source yielded a value. Makes the result unsuccessful when the field is required.</summary>
+    Missing,
+
+    /// <summary>The first source yielded nothing and a fallback supplied the value.</summary>
+    FallbackUsed,
+
+    /// <summary>A value was found but could not be converted to the field's type.</summary>
+    ConversionFailed,
+}
+
+/// <summary>One per-field entry of an extraction report.</summary>
+/// <param name="Field">The field path, e.g. <c>title</c> or <c>feed[3].url</c>.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Message">A human-readable explanation.</param>
+/// <param name="IsError">True when this problem makes the result unsuccessful (a required field without a value).</param>
+/// <param name="SourceIndex">For <see cref="ProblemKind.FallbackUsed"/>: the 1-based number of the fallback that won.</param>
+public sealed record FieldProblem(string Field, ProblemKind Kind, string Message, bool IsError, int? SourceIndex = null);

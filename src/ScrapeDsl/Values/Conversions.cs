@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+
+namespace ScrapeDsl;
+
+/// <summary>Converts a field's text to its declared type.</summary>
+/// <returns>False when the text is not a valid value of the type.</returns>
+public delegate bool TryConvert<T>(string text, out T value);
+
+/// <summary>
+/// The meaning of each field <c>type</c>. All conversions use the invariant culture; culture-specific
+/// formats are written as transforms.
+/// </summary>
+public static class Conversions
+{
+    private static readonly string[] s_dateFormats = { "yyyy-MM-dd", "yyyyMMdd" };
+
+    /// <summary><c>type: int</c>: an optionally signed integer (no thousands separators).</summary>
+    public static bool TryInt(string text, out int value) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    /// <summary><c>type: decimal</c>: a number with <c>.</c> as decimal separator and optional exponent.</summary>
+    public static bool TryDecimal(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary><c>type: bool</c>: true/false, yes/no, on/off, 1/0 (case-insensitive).</summary>
+    public static bool TryBool(string text, out bool value)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on" or "1":
+                value = true;
+                return true;
+            case "false" or "no" or "off" or "0":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>type: datetime</c>: ISO 8601 (or another invariant format); the offset in the text is kept.
+    /// A text without an offset is read as UTC (write a transform with a time zone for local times).
+    /// </summary>
+    public static bool TryDateTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal,
+            out value);
+
+    /// <summary><c>type: date</c>: <c>yyyy-MM-dd</c>, or the date part (as written) of a date-time.</summary>
+    public static bool TryDate(string text, out DateOnly value)
+    {
+        if (DateOnly.TryParseExact(text, s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return true;
+        }
+
+        if (TryDateTime(text, out var instant))
+        {
+            value = DateOnly.FromDateTime(instant.DateTime);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>type: url</c>: absolute URLs are kept; relative ones are resolved against <paramref name="baseUri"/>
+    /// (the page's <c>&lt;base href&gt;</c>, else the page URL) and stay relative when there is neither.
+    /// </summary>
+    public static bool TryUrl(string text, Uri? baseUri, out Uri value)
+    {
+        value = null!;
+        if (text.StartsWith("//", StringComparison.Ordinal) && baseUri is null)
+        {
+            text = "https:" + text;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            value = absolute;
+            return true;
+        }
+
+        if (baseUri is not null && Uri.TryCreate(baseUri, text, out var resolved))
+        {
+            value = resolved;
+            return true;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Relative, out var relative))
+        {
+            value = relative;
+            return true;
+        }
+
+        return false;
+    }
+}
