@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Text.Json;
+
+namespace ScrapeDsl.Cli;
+
+/// <summary>What every subcommand shares: reading input, writing JSON, and turning input errors into one stderr line.</summary>
+internal static class Cli
+{
+    /// <summary>Runs a command body; a <see cref="CliError"/> or an unreadable file becomes one line on stderr and exit code 2.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (CliError error)
+        {
+            Console.Error.WriteLine("scrape: error: " + error.Message);
+            return CliError.ExitCode;
+        }
+        catch (IOException error)
+        {
+            Console.Error.WriteLine("scrape: error: " + error.Message);
+            return CliError.ExitCode;
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            Console.Error.WriteLine("scrape: error: " + error.Message);
+            return CliError.ExitCode;
+        }
+    }
+
+    /// <summary>Reads a page file, or standard input for <c>-</c>.</summary>
+    public static byte[] ReadPage(string path)
+    {
+        if (path == "-")
+        {
+            using var input = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            input.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new CliError($"'{path}' is a folder; give one saved page (.html)");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliError($"page file '{path}' not found");
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Parses an absolute http(s) URL given on the command line.</summary>
+    public static Uri ParseUrl(string text)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        throw new CliError($"'{text}' is not an absolute http(s) URL");
+    }
+
+    /// <summary>Writes a result as indented UTF-8 JSON to standard output.</summary>
+    public static void WriteJson(IExtractionResult result)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var writer = new Utf8JsonWriter(stdout, ResultJson.Options))
+        {
+            ResultJson.Write(writer, result);
+        }
+
+        stdout.WriteByte((byte)'\n');
+    }
+}

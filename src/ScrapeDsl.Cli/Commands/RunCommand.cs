@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using AngleSharp.Html.Parser;
+using ScrapeDsl.Interpreter;
+using ScrapeDsl.Language;
+
+namespace ScrapeDsl.Cli.Commands;
+
+/// <summary><c>scrape run</c>: extract one page to JSON with the compiled rules, or with rule files given by <c>--rules</c>.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var page = new Argument<string>("page") { Description = "The saved HTML page, or - to read it from standard input." };
+        var url = new Option<string?>("--url") { Description = "The page's URL: picks the rule and resolves relative links. Default: the page's canonical link or og:url." };
+        var rules = new Option<string?>("--rules") { Description = "A rule file or folder to run straight from YAML (no build). Default: the compiled rules." };
+        var charset = new Option<string?>("--charset") { Description = "The page's encoding when it has no BOM or <meta charset> (e.g. windows-1251)." };
+        var command = new Command("run", """
+            Extract one page to JSON.
+
+            Examples:
+              scrape run rules/rbc.ru/fixtures/2025-06-03-politics-south-korea-election.html --url https://www.rbc.ru/politics/03/06/2025/683eb8659a7947eb72d0d6d9
+              curl -s https://www.rbc.ru/ | scrape run - --url https://www.rbc.ru/
+              scrape run page.html --rules rules/rbc.ru/article.scrape.yaml --url https://www.rbc.ru/politics/03/06/2025/x
+
+            Exit codes: 0 extracted; 1 extracted but a required field is missing; 2 bad input (no file, no rule for the URL, broken rule).
+            """)
+        {
+            page, url, rules, charset,
+        };
+        command.SetAction(result => Cli.Guard(() => Run(
+            result.GetValue(page)!,
+            result.GetValue(url),
+            result.GetValue(rules),
+            result.GetValue(charset))));
+        return command;
+    }
+
+    private static int Run(string pagePath, string? urlText, string? rulesPath, string? charset)
+    {
+        var html = PageText.Decode(Cli.ReadPage(pagePath), charset);
+        var url = urlText is null ? FindUrl(html) : Cli.ParseUrl(urlText);
+        var registry = rulesPath is null ? ScrapeDsl.Rules.ScrapeRules.Registry : LoadRules(rulesPath);
+        IExtractor extractor;
+        if (url is null)
+        {
+            extractor = registry.All.Count == 1
+                ? registry.All[0]
+                : throw new CliError("the page has no canonical link or og:url; give its address with --url so a rule can be picked");
+        }
+        else
+        {
+            extractor = registry.Find(url) ?? throw new CliError($"no rule matches {url} (rules: {RuleNames(registry)})");
+        }
+
+        var result = extractor.ExtractUntyped(html, url);
+        Cli.WriteJson(result);
+        return result.Success ? 0 : 1;
+    }
+
+    /// <summary>Loads rule files for interpretation; any error in them stops the run with the compiler-style messages.</summary>
+    internal static ExtractorRegistry LoadRules(string path)
+    {
+        var files = new List<string>();
+        if (Directory.Exists(path))
+        {
+            files.AddRange(Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories));
+            files.Sort(StringComparer.Ordinal);
+        }
+        else if (File.Exists(path))
+        {
+            files.Add(path);
+        }
+        else
+        {
+            throw new CliError($"rule file or folder '{path}' not found");
+        }
+
+        if (files.Count == 0)
+        {
+            throw new CliError($"no *.scrape.yaml files under '{path}'");
+        }
+
+        var extractors = new List<IExtractor>();
+        var errors = new StringBuilder();
+        foreach (var file in files)
+        {
+            var ruleFile = RuleReader.Read(file, File.ReadAllText(file));
+            foreach (var diagnostic in ruleFile.Diagnostics)
+            {
+                Console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            if (ruleFile.Rule is { } rule)
+            {
+                extractors.Add(InterpretedRule.From(rule));
+            }
+            else
+            {
+                errors.Append(errors.Length == 0 ? string.Empty : ", ").Append(file);
+            }
+        }
+
+        if (errors.Length > 0)
+        {
+            throw new CliError("rule file has errors: " + errors);
+        }
+
+        return new ExtractorRegistry(extractors);
+    }
+
+    private static Uri? FindUrl(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var href = document.QuerySelector("link[rel=canonical][href]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url'][content]")?.GetAttribute("content");
+        return href is not null && Uri.TryCreate(href.Trim(), UriKind.Absolute, out var url) ? url : null;
+    }
+
+    private static string RuleNames(ExtractorRegistry registry)
+    {
+        var names = new List<string>();
+        foreach (var extractor in registry.All)
+        {
+            names.Add(extractor.RuleName);
+        }
+
+        return string.Join(", ", names);
+    }
+}
