@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
@@ -64,6 +65,19 @@ internal static class Cli
         }
 
         throw new CliError($"'{text}' is not an absolute http(s) URL");
+    }
+
+    /// <summary>The given paths, or the <c>rules</c> folder of the current directory when none are given.</summary>
+    public static IReadOnlyList<string> PathsOrRules(string[]? paths)
+    {
+        if (paths is { Length: > 0 })
+        {
+            return paths;
+        }
+
+        return Directory.Exists("rules")
+            ? new[] { "rules" }
+            : throw new CliError("no paths given and there is no rules folder here; pass rule files or folders");
     }
 
     /// <summary>Writes a result as indented UTF-8 JSON to standard output.</summary>

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ScrapeDsl.Language;
+
+namespace ScrapeDsl.Examples;
+
+/// <summary>Finds every rule file under a folder and every example its <c>examples</c> list names.</summary>
+public static class ExampleCatalog
+{
+    /// <summary>The file pattern of rule files.</summary>
+    public const string RulePattern = "*.scrape.yaml";
+
+    /// <summary>All examples of all rules under <paramref name="path"/> (a folder or one rule file), in ordinal path order.</summary>
+    /// <param name="path">A rules folder or a rule file.</param>
+    /// <param name="problems">Rule files that could not be read (with their diagnostics), which have no examples to run.</param>
+    public static IReadOnlyList<ExampleCase> Discover(string path, out IReadOnlyList<RuleDiagnostic> problems)
+    {
+        var cases = new List<ExampleCase>();
+        var errors = new List<RuleDiagnostic>();
+        foreach (var file in RuleFiles(path))
+        {
+            var ruleFile = RuleReader.Read(file, File.ReadAllText(file));
+            if (ruleFile.Rule is not { } rule)
+            {
+                errors.AddRange(ruleFile.Diagnostics);
+                continue;
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            var site = Path.GetFileName(folder);
+            var template = Path.GetFileName(file).Substring(0, Path.GetFileName(file).Length - ".scrape.yaml".Length);
+            foreach (var example in rule.Examples)
+            {
+                var page = Path.GetFullPath(Path.Combine(folder, example.Page));
+                var url = example.Url is null ? null : new Uri(example.Url, UriKind.Absolute);
+                cases.Add(new ExampleCase(Path.GetFullPath(file), rule.Name, site, template, page, url));
+            }
+        }
+
+        problems = errors;
+        return cases;
+    }
+
+    /// <summary>Rule files under a folder (recursively, skipping bin and obj), or the file itself.</summary>
+    public static IReadOnlyList<string> RuleFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return new[] { Path.GetFullPath(path) };
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new DirectoryNotFoundException($"'{path}' is neither a rule file nor a folder");
+        }
+
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(path, RulePattern, SearchOption.AllDirectories))
+        {
+            if (!IsBuildOutput(file))
+            {
+                files.Add(Path.GetFullPath(file));
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>Verified snapshots under <paramref name="folder"/> that no example produces.</summary>
+    public static IReadOnlyList<string> DanglingSnapshots(string folder, IReadOnlyList<ExampleCase> cases)
+    {
+        var expected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var example in cases)
+        {
+            expected.Add(example.VerifiedPath);
+        }
+
+        var dangling = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*" + Snapshot.VerifiedMarker + "json", SearchOption.AllDirectories))
+        {
+            var full = Path.GetFullPath(file);
+            if (!IsBuildOutput(full) && !expected.Contains(full))
+            {
+                dangling.Add(full);
+            }
+        }
+
+        dangling.Sort(StringComparer.Ordinal);
+        return dangling;
+    }
+
+    /// <summary>True for files under a <c>bin</c> or <c>obj</c> folder (copies made by a build).</summary>
+    public static bool IsBuildOutput(string file)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        return file.Contains(separator + "bin" + separator, StringComparison.Ordinal)
+            || file.Contains(separator + "obj" + separator, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using ScrapeDsl.Examples;
+using ScrapeDsl.Rules;
+using Xunit;
+
+namespace ScrapeDsl.Tests.Snapshots;
+
+/// <summary>
+/// Every example page of every rule in rules/, run by the compiled extractor and compared with the verified JSON
+/// beside the page. A change fails with the changed fields first, then the diff, and leaves a received file.
+/// </summary>
+public sealed class ExampleSnapshotTests
+{
+    public static string RulesFolder { get; } = FindRulesFolder();
+
+    public static TheoryData<ExampleCase> Examples()
+    {
+        var data = new TheoryData<ExampleCase>();
+        foreach (var example in ExampleCatalog.Discover(RulesFolder, out _))
+        {
+            data.Add(example);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_output_matches_its_verified_snapshot(ExampleCase example)
+    {
+        var outcome = ExampleRunner.Check(example, ScrapeRules.Registry.Get);
+
+        Assert.True(outcome.Status == ExampleStatus.Matches, outcome.Report());
+    }
+
+    [Fact]
+    public void Every_rule_file_reads_without_errors_and_has_an_example()
+    {
+        var examples = ExampleCatalog.Discover(RulesFolder, out var problems);
+
+        Assert.Empty(problems);
+        foreach (var rule in ExampleCatalog.RuleFiles(RulesFolder))
+        {
+            Assert.Contains(examples, example => example.RulePath == rule);
+        }
+    }
+
+    [Fact]
+    public void Every_verified_snapshot_belongs_to_an_example()
+    {
+        var examples = ExampleCatalog.Discover(RulesFolder, out _);
+
+        var dangling = ExampleCatalog.DanglingSnapshots(RulesFolder, examples);
+
+        Assert.True(dangling.Count == 0, "verified snapshots that no example produces (delete them, or list their page under a rule's examples):\n" + string.Join("\n", dangling));
+    }
+
+    private static string FindRulesFolder([CallerFilePath] string thisFile = "")
+    {
+        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrapeDsl.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("ScrapeDsl.sln not found above " + thisFile), "rules");
+    }
+}
