@@ -18,11 +18,11 @@ internal static class PipelineSteps
         .OrderBy(static name => name, StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>The outputs of one step in a run, with the reason each was produced.</summary>
+    /// <summary>The outputs of one step in a run, with the reason each was produced (none when the step had nothing to do).</summary>
     public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorDriverRunResult result, string step) =>
         result.Results.Single().TrackedSteps.TryGetValue(step, out var runs)
             ? runs.SelectMany(static run => run.Outputs).ToList()
-            : throw new InvalidOperationException("Step '" + step + "' did not run; tracked: " + string.Join(", ", result.Results.Single().TrackedSteps.Keys));
+            : Array.Empty<(object, IncrementalStepRunReason)>();
 
     /// <summary>The outputs of <paramref name="step"/> whose value is a <typeparamref name="T"/> satisfying <paramref name="predicate"/>.</summary>
     public static IReadOnlyList<IncrementalStepRunReason> ReasonsOf<T>(GeneratorDriverRunResult result, string step, Func<T, bool> predicate) =>
@@ -36,6 +36,13 @@ internal static class PipelineSteps
     public static void AssertAllCached(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
     {
         var problems = new StringBuilder();
+        var tracked = first.Results.Single().TrackedSteps.Keys.Intersect(All).OrderBy(static s => s, StringComparer.Ordinal);
+        var trackedAgain = second.Results.Single().TrackedSteps.Keys.Intersect(All).OrderBy(static s => s, StringComparer.Ordinal);
+        if (!tracked.SequenceEqual(trackedAgain))
+        {
+            problems.Append("The steps that ran differ: ").Append(string.Join(", ", tracked)).Append(" then ").Append(string.Join(", ", trackedAgain)).Append('\n');
+        }
+
         foreach (var step in All)
         {
             var before = Outputs(first, step);
