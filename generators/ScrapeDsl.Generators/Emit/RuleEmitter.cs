@@ -84,7 +84,7 @@ internal static class RuleEmitter
         writer.Line(StringArray(rule.Match.Paths) + ",");
         writer.Line(StringArray(rule.Match.Exclude) + ");");
         writer.Outdent();
-        writer.Line("private static readonly " + Runtime + ".Selector[] s_remove = " + SelectorArray(rule.Remove) + ";");
+        EmitSelectorArray(writer, "s_remove", rule.Remove);
         EmitSourceFields(writer, memberPath: string.Empty, rule.Fields);
         writer.Line();
         writer.Line("/// <summary>The rule's record name.</summary>");
@@ -135,7 +135,7 @@ internal static class RuleEmitter
             writer.Line("};");
             if (field.Remove.Count > 0)
             {
-                writer.Line("private static readonly " + Runtime + ".Selector[] " + RemoveName(member) + " = " + SelectorArray(field.Remove) + ";");
+                EmitSelectorArray(writer, RemoveName(member), field.Remove);
             }
 
             if (field.Type == FieldType.Record)
@@ -301,19 +301,25 @@ internal static class RuleEmitter
     private static string StringArray(EquatableArray<string> values) =>
         values.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + SourceWriter.Literals(values) + " }";
 
-    private static string SelectorArray(EquatableArray<SelectorSpec> selectors)
+    // One selector per line, like the sources: a rule's remove list is often long.
+    private static void EmitSelectorArray(SourceWriter writer, string name, EquatableArray<SelectorSpec> selectors)
     {
+        var declaration = "private static readonly " + Runtime + ".Selector[] " + name + " = ";
         if (selectors.Count == 0)
         {
-            return "global::System.Array.Empty<" + Runtime + ".Selector>()";
+            writer.Line(declaration + "global::System.Array.Empty<" + Runtime + ".Selector>();");
+            return;
         }
 
-        var parts = new List<string>();
+        writer.Line(declaration + "new " + Runtime + ".Selector[]");
+        writer.Line("{");
+        writer.Indent();
         foreach (var selector in selectors)
         {
-            parts.Add(Runtime + ".Selector.Parse(" + SourceWriter.Literal(selector.Text) + ")");
+            writer.Line(Runtime + ".Selector.Parse(" + SourceWriter.Literal(selector.Text) + "),");
         }
 
-        return "new " + Runtime + ".Selector[] { " + string.Join(", ", parts) + " }";
+        writer.Outdent();
+        writer.Line("};");
     }
 }
