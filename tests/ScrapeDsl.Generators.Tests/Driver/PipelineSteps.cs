@@ -74,11 +74,10 @@ internal static class PipelineSteps
         var found = new List<string>();
         foreach (var step in All.Where(static s => s != RuleGeneratorSteps.RuleFiles))
         {
-            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var outputs = Outputs(result, step);
             for (var i = 0; i < outputs.Count; i++)
             {
-                Walk(outputs[i].Value, typeof(object), step + "[" + i + "]", seen, found);
+                found.AddRange(RoslynTypesIn(outputs[i].Value, step + "[" + i + "]"));
             }
         }
 
@@ -86,6 +85,14 @@ internal static class PipelineSteps
         {
             throw new InvalidOperationException("Pipeline step outputs hold Roslyn types:\n" + string.Join("\n", found));
         }
+    }
+
+    /// <summary>Where <paramref name="value"/> holds a Roslyn type: a value of one, or a field declared as one (even if null).</summary>
+    public static IReadOnlyList<string> RoslynTypesIn(object? value, string path)
+    {
+        var found = new List<string>();
+        Walk(value, typeof(object), path, new HashSet<object>(ReferenceEqualityComparer.Instance), found);
+        return found;
     }
 
     private static void Walk(object? value, Type declared, string path, HashSet<object> seen, List<string> found)
