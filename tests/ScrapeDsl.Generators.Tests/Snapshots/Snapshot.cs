@@ -36,8 +36,8 @@ public static class Snapshot
     /// <summary>Verifies text against <c>Snapshots/{Class}.{Method}.verified.txt</c>.</summary>
     public static void VerifyText(string text, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
     {
-        var target = new Target(FilePrefix(testFile, testMethod) + ".verified.txt", Normalize(text));
-        Verify(new[] { target }, FilePrefix(testFile, testMethod), sourcesPattern: null);
+        var prefix = FilePrefix(testFile, testMethod);
+        Verify(new[] { new Target(prefix + ".verified.txt", Normalize(text)) }, prefix, sourcesPattern: null);
     }
 
     /// <summary>
