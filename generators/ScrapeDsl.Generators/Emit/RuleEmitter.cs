@@ -234,9 +234,9 @@ internal static class RuleEmitter
         }
     }
 
-    // Generated member names are built from property names, which hold only letters and digits, joined by '_' and
-    // ended by a '_' suffix: no field name (which may contain '_' and '-', or be 'match' or 'remove') can make two
-    // members collide, or collide with s_match and s_remove.
+    // Generated member names join property names (letters and digits only) with '_' and end in '_sources' or
+    // '_remove', so no field name (which may contain '_' and '-', or be 'match' or 'remove') can make two members
+    // collide, or collide with s_match and s_remove.
     private static string MemberPath(string parent, Field field) =>
         (parent.Length == 0 ? string.Empty : parent + "_") + Camel(field.PropertyName);
 
