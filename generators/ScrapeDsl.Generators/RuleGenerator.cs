@@ -44,7 +44,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (options, _) => GetNamespace(options.GlobalOptions))
             .WithTrackingName(RuleGeneratorSteps.Namespace);
 
-        // 5. Valid rules without positions, one per record name (the first file by path wins), with the namespace.
+        // 5. Valid rules without positions whose type names are free (the first file by path wins), with the namespace.
         var rules = parsed.Collect();
         var toEmit = rules
             .Combine(ns)
@@ -55,7 +55,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(toEmit, static (output, rule) =>
             output.AddSource(rule.Rule.Name + ".g.cs", RuleEmitter.Emit(rule, s_version)));
 
-        // 7. Two files naming the same record: reported on the later one.
+        // 7. Two files claiming the same type name: reported on the later one.
         context.RegisterSourceOutput(
             rules.Select(static (files, _) => NameCollisions(files)).WithTrackingName(RuleGeneratorSteps.NameCollisions),
             static (output, diagnostics) => Report(output, diagnostics));
@@ -66,7 +66,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (input, _) => Registry(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.Registry);
         context.RegisterSourceOutput(registry, static (output, model) =>
-            output.AddSource("ScrapeRules.g.cs", RegistryEmitter.Emit(model, s_version)));
+            output.AddSource(Names.RegistryTypeName + ".g.cs", RegistryEmitter.Emit(model, s_version)));
     }
 
     /// <summary>True for <c>*.scrape.yaml</c> (and <c>*.scrape.yml</c>).</summary>
@@ -102,12 +102,9 @@ public sealed class RuleGenerator : IIncrementalGenerator
     private static ImmutableArray<RuleToEmit> UniqueRules(ImmutableArray<RuleFile> files, string ns)
     {
         var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
-        foreach (var file in SortedByPath(files))
+        foreach (var rule in ClaimTypeNames(files, collisions: null))
         {
-            if (file.Rule is { } rule && !byName.ContainsKey(rule.Name))
-            {
-                byName.Add(rule.Name, new RuleToEmit(RuleModel.WithoutPositions(rule), ns));
-            }
+            byName.Add(rule.Name, new RuleToEmit(RuleModel.WithoutPositions(rule), ns));
         }
 
         return byName.Values.ToImmutableArray();
@@ -115,8 +112,20 @@ public sealed class RuleGenerator : IIncrementalGenerator
 
     private static EquatableArray<RuleDiagnostic> NameCollisions(ImmutableArray<RuleFile> files)
     {
-        var first = new Dictionary<string, RuleFile>(StringComparer.Ordinal);
         var collisions = new List<RuleDiagnostic>();
+        ClaimTypeNames(files, collisions);
+        return EquatableArray.From(collisions);
+    }
+
+    /// <summary>
+    /// The valid rules that may be emitted: each rule's record <c>{Name}</c> and extractor <c>{Name}Extractor</c>
+    /// must not be a type name (or, ignoring case, a generated file name) of a rule earlier by path.
+    /// </summary>
+    private static List<Rule> ClaimTypeNames(ImmutableArray<RuleFile> files, List<RuleDiagnostic>? collisions)
+    {
+        // Hint names are compared ignoring case by Roslyn (and by some file systems), so claims are too.
+        var claimed = new Dictionary<string, (string TypeName, string Role, string Path)>(StringComparer.OrdinalIgnoreCase);
+        var accepted = new List<Rule>();
         foreach (var file in SortedByPath(files))
         {
             if (file.Rule is not { } rule)
@@ -124,19 +133,27 @@ public sealed class RuleGenerator : IIncrementalGenerator
                 continue;
             }
 
-            if (first.TryGetValue(rule.Name, out var earlier))
+            var record = rule.Name;
+            var extractor = rule.Name + "Extractor";
+            var clash = claimed.ContainsKey(record) ? record : claimed.ContainsKey(extractor) ? extractor : null;
+            if (clash is not null)
             {
-                collisions.Add(RuleDiagnostics.Create(
-                    RuleDiagnostics.IdentifierCollision, file.Path, rule.NameSpan,
-                    "Rule name", rule.Name, rule.Name, "the rule in " + Path.GetFileName(earlier.Path) + "; record names must be unique in a project"));
+                var earlier = claimed[clash];
+                var caseNote = string.Equals(earlier.TypeName, clash, StringComparison.Ordinal)
+                    ? string.Empty
+                    : " (generated names must differ in more than letter case)";
+                collisions?.Add(RuleDiagnostics.Create(
+                    RuleDiagnostics.IdentifierCollision, file.Path, rule.NameSpan, "Rule name", rule.Name, clash,
+                    "the " + earlier.Role + " '" + earlier.TypeName + "' of the rule in " + Path.GetFileName(earlier.Path) + caseNote));
+                continue;
             }
-            else
-            {
-                first.Add(rule.Name, file);
-            }
+
+            claimed.Add(record, (record, "record", file.Path));
+            claimed.Add(extractor, (extractor, "extractor", file.Path));
+            accepted.Add(rule);
         }
 
-        return EquatableArray.From(collisions);
+        return accepted;
     }
 
     private static RegistryModel Registry(ImmutableArray<RuleToEmit> rules, string ns)

@@ -1,4 +1,5 @@
 using ScrapeDsl.Generators.Model;
+using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Generators.Emit;
 
@@ -16,7 +17,7 @@ internal static class RegistryEmitter
         writer.Indent();
         writer.Line("/// <summary>All rules compiled into this assembly.</summary>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ScrapeDsl.Generators\", \"" + generatorVersion + "\")]");
-        writer.Open("public static partial class ScrapeRules");
+        writer.Open("public static partial class " + Names.RegistryTypeName);
         writer.Line("/// <summary>The registry that picks the rule for a URL (highest priority, then ordinal rule name).</summary>");
         writer.Line("public static global::ScrapeDsl.ExtractorRegistry Registry { get; } = new global::ScrapeDsl.ExtractorRegistry(new global::ScrapeDsl.IExtractor[]");
         writer.Line("{");

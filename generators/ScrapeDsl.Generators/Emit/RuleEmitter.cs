@@ -50,7 +50,7 @@ internal static class RuleEmitter
         {
             if (field.Type == FieldType.Record)
             {
-                EmitRecord(writer, field.PropertyName + "Item", "An item of " + name + "." + field.PropertyName + ".", field.Fields, generatedCode);
+                EmitRecord(writer, Names.ItemTypeName(field.PropertyName), "An item of " + name + "." + field.PropertyName + ".", field.Fields, generatedCode);
                 writer.Line();
             }
         }
@@ -84,8 +84,8 @@ internal static class RuleEmitter
         writer.Line(StringArray(rule.Match.Paths) + ",");
         writer.Line(StringArray(rule.Match.Exclude) + ");");
         writer.Outdent();
-        writer.Line("private static readonly " + Runtime + ".Selector[] s_remove = " + SelectorArray(rule.Remove) + ";");
-        EmitSourceFields(writer, "s_", rule.Fields);
+        EmitSelectorArray(writer, "s_remove", rule.Remove);
+        EmitSourceFields(writer, memberPath: string.Empty, rule.Fields);
         writer.Line();
         writer.Line("/// <summary>The rule's record name.</summary>");
         writer.Line("public string RuleName => " + SourceWriter.Literal(rule.Name) + ";");
@@ -110,19 +110,19 @@ internal static class RuleEmitter
         writer.Line();
         writer.Open("private static " + Runtime + ".ExtractionResult<" + rule.Name + "> Read(" + Runtime + ".Page page)");
         writer.Line("var scope = page.Root;");
-        var arguments = EmitFieldReads(writer, "s_", rule.Name, rule.Fields, parentPath: null);
+        var arguments = EmitFieldReads(writer, memberPath: string.Empty, rule.Fields, parentPath: null);
         writer.Line("return page.Result(" + SourceWriter.Literal(rule.Name) + ", new " + rule.Name + "(" + arguments + "));");
         writer.Close();
-        EmitItemReaders(writer, "s_", rule.Name, rule.Fields);
+        EmitItemReaders(writer, memberPath: string.Empty, rule.Name, rule.Fields);
         writer.Close();
     }
 
-    private static void EmitSourceFields(SourceWriter writer, string prefix, EquatableArray<Field> fields)
+    private static void EmitSourceFields(SourceWriter writer, string memberPath, EquatableArray<Field> fields)
     {
         foreach (var field in fields)
         {
-            var name = prefix + field.Name.Replace('-', '_');
-            writer.Line("private static readonly " + Runtime + ".Source[] " + name + " = new " + Runtime + ".Source[]");
+            var member = MemberPath(memberPath, field);
+            writer.Line("private static readonly " + Runtime + ".Source[] " + SourcesName(member) + " = new " + Runtime + ".Source[]");
             writer.Line("{");
             writer.Indent();
             foreach (var source in field.Sources)
@@ -135,39 +135,40 @@ internal static class RuleEmitter
             writer.Line("};");
             if (field.Remove.Count > 0)
             {
-                writer.Line("private static readonly " + Runtime + ".Selector[] " + name + "_remove = " + SelectorArray(field.Remove) + ";");
+                EmitSelectorArray(writer, RemoveName(member), field.Remove);
             }
 
             if (field.Type == FieldType.Record)
             {
-                EmitSourceFields(writer, name + "__", field.Fields);
+                EmitSourceFields(writer, member, field.Fields);
             }
         }
     }
 
     /// <summary>Writes one local per field and returns the constructor arguments.</summary>
-    private static string EmitFieldReads(SourceWriter writer, string prefix, string recordName, EquatableArray<Field> fields, string? parentPath)
+    private static string EmitFieldReads(SourceWriter writer, string memberPath, EquatableArray<Field> fields, string? parentPath)
     {
         var arguments = new List<string>();
         foreach (var field in fields)
         {
-            var sources = prefix + field.Name.Replace('-', '_');
-            var local = "f_" + field.Name.Replace('-', '_');
+            var member = MemberPath(memberPath, field);
+            var sources = SourcesName(member);
+            var local = "f_" + Camel(field.PropertyName);
             var fieldRef = parentPath is null
                 ? "new " + Runtime + ".FieldRef(" + SourceWriter.Literal(field.Name) + ")"
                 : "new " + Runtime + ".FieldRef(" + parentPath + ", index, " + SourceWriter.Literal(field.Name) + ")";
-            var remove = field.Remove.Count > 0 ? sources + "_remove" : "null";
+            var remove = field.Remove.Count > 0 ? RemoveName(member) : "null";
             var required = field.Required ? "true" : "false";
             string read;
             if (field.Type == FieldType.Record)
             {
-                var reader = "Read" + ItemReaderName(sources);
-                var path = parentPath is null
+                var reader = ReaderName(member);
+                var itemPath = parentPath is null
                     ? SourceWriter.Literal(field.Name)
                     : fieldRef + ".ToString()";
                 read = field.Many
-                    ? reader + "(page, page.SelectItems(scope, " + fieldRef + ", " + sources + ", " + required + "), " + path + ")"
-                    : reader + "(page, page.SelectItem(scope, " + fieldRef + ", " + sources + ", " + required + "), " + path + ")";
+                    ? reader + "(page, page.SelectItems(scope, " + fieldRef + ", " + sources + ", " + required + "), " + itemPath + ")"
+                    : reader + "(page, page.SelectItem(scope, " + fieldRef + ", " + sources + ", " + required + "), " + itemPath + ")";
             }
             else
             {
@@ -193,7 +194,7 @@ internal static class RuleEmitter
         };
     }
 
-    private static void EmitItemReaders(SourceWriter writer, string prefix, string recordName, EquatableArray<Field> fields)
+    private static void EmitItemReaders(SourceWriter writer, string memberPath, string recordName, EquatableArray<Field> fields)
     {
         foreach (var field in fields)
         {
@@ -202,16 +203,16 @@ internal static class RuleEmitter
                 continue;
             }
 
-            var sources = prefix + field.Name.Replace('-', '_');
-            var itemType = recordName + "." + field.PropertyName + "Item";
+            var member = MemberPath(memberPath, field);
+            var itemType = recordName + "." + Names.ItemTypeName(field.PropertyName);
             writer.Line();
             if (field.Many)
             {
-                writer.Open("private static global::System.Collections.Generic.IReadOnlyList<" + itemType + "> Read" + ItemReaderName(sources) + "(" + Runtime + ".Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)");
+                writer.Open("private static global::System.Collections.Generic.IReadOnlyList<" + itemType + "> " + ReaderName(member) + "(" + Runtime + ".Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)");
                 writer.Line("var list = new " + itemType + "[items.Count];");
                 writer.Open("for (var index = 0; index < items.Count; index++)");
                 writer.Line("var scope = items[index];");
-                var arguments = EmitFieldReads(writer, sources + "__", itemType, field.Fields, "path");
+                var arguments = EmitFieldReads(writer, member, field.Fields, "path");
                 writer.Line("list[index] = new " + itemType + "(" + arguments + ");");
                 writer.Close();
                 writer.Line("return list;");
@@ -219,27 +220,49 @@ internal static class RuleEmitter
             }
             else
             {
-                writer.Open("private static " + itemType + "? Read" + ItemReaderName(sources) + "(" + Runtime + ".Page page, global::AngleSharp.Dom.IElement? scope, string path)");
+                writer.Open("private static " + itemType + "? " + ReaderName(member) + "(" + Runtime + ".Page page, global::AngleSharp.Dom.IElement? scope, string path)");
                 writer.Open("if (scope is null)");
                 writer.Line("return null;");
                 writer.Close();
                 writer.Line("const int index = -1;");
-                var arguments = EmitFieldReads(writer, sources + "__", itemType, field.Fields, "path");
+                var arguments = EmitFieldReads(writer, member, field.Fields, "path");
                 writer.Line("return new " + itemType + "(" + arguments + ");");
                 writer.Close();
             }
 
-            EmitItemReaders(writer, sources + "__", itemType, field.Fields);
+            EmitItemReaders(writer, member, itemType, field.Fields);
         }
     }
 
-    private static string ItemReaderName(string sources) => Names.ToPascalCase(sources.Substring(2));
+    // Generated member names join property names (letters and digits only) with '_' and end in '_sources' or
+    // '_remove', so no field name (which may contain '_' and '-', or be 'match' or 'remove') can make two members
+    // collide, or collide with s_match and s_remove.
+    private static string MemberPath(string parent, Field field) =>
+        (parent.Length == 0 ? string.Empty : parent + "_") + Camel(field.PropertyName);
+
+    private static string SourcesName(string member) => "s_" + member + "_sources";
+
+    private static string RemoveName(string member) => "s_" + member + "_remove";
+
+    private static string ReaderName(string member)
+    {
+        var segments = member.Split('_');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = Names.ToPascalCase(segments[i]);
+        }
+
+        return "Read" + string.Join("_", segments);
+    }
+
+    private static string Camel(string propertyName) =>
+        propertyName.Length == 0 ? propertyName : char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
 
     private static string PropertyType(Field field, string recordName)
     {
         var element = field.Type switch
         {
-            FieldType.Record => recordName + "." + field.PropertyName + "Item",
+            FieldType.Record => recordName + "." + Names.ItemTypeName(field.PropertyName),
             FieldType.Url => "global::System.Uri",
             FieldType.String => "string",
             _ => ClrType(field.Type),
@@ -278,19 +301,25 @@ internal static class RuleEmitter
     private static string StringArray(EquatableArray<string> values) =>
         values.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + SourceWriter.Literals(values) + " }";
 
-    private static string SelectorArray(EquatableArray<SelectorSpec> selectors)
+    // One selector per line, like the sources: a rule's remove list is often long.
+    private static void EmitSelectorArray(SourceWriter writer, string name, EquatableArray<SelectorSpec> selectors)
     {
+        var declaration = "private static readonly " + Runtime + ".Selector[] " + name + " = ";
         if (selectors.Count == 0)
         {
-            return "global::System.Array.Empty<" + Runtime + ".Selector>()";
+            writer.Line(declaration + "global::System.Array.Empty<" + Runtime + ".Selector>();");
+            return;
         }
 
-        var parts = new List<string>();
+        writer.Line(declaration + "new " + Runtime + ".Selector[]");
+        writer.Line("{");
+        writer.Indent();
         foreach (var selector in selectors)
         {
-            parts.Add(Runtime + ".Selector.Parse(" + SourceWriter.Literal(selector.Text) + ")");
+            writer.Line(Runtime + ".Selector.Parse(" + SourceWriter.Literal(selector.Text) + "),");
         }
 
-        return "new " + Runtime + ".Selector[] { " + string.Join(", ", parts) + " }";
+        writer.Outdent();
+        writer.Line("};");
     }
 }

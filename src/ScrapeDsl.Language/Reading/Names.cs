@@ -25,6 +25,9 @@ public static class Names
         "PrintMembers", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>The class the generator writes with every rule of a project (a rule cannot take its name).</summary>
+    public const string RegistryTypeName = "ScrapeRules";
+
     /// <summary>Null when <paramref name="name"/> is a usable record name; otherwise why not.</summary>
     public static string? CheckTypeName(string name)
     {
@@ -38,8 +41,22 @@ public static class Names
             return "it is a C# keyword; use a PascalCase name such as '" + ToPascalCase(name) + "'";
         }
 
+        if (IsLowerCaseAscii(name))
+        {
+            // The compiler warns (CS8981) that such type names may become keywords; with warnings as errors the build fails.
+            return "C# reserves type names of only lower-case ASCII letters for future keywords; use a PascalCase name such as '" + ToPascalCase(name) + "'";
+        }
+
+        if (string.Equals(name, RegistryTypeName, StringComparison.OrdinalIgnoreCase))
+        {
+            return "the generated registry of all rules is the class '" + RegistryTypeName + "'";
+        }
+
         return null;
     }
+
+    /// <summary>The name of a nested record's type: <c>{Property}Item</c>.</summary>
+    public static string ItemTypeName(string propertyName) => propertyName + "Item";
 
     /// <summary>Null when <paramref name="name"/> is a usable field name; otherwise why not.</summary>
     public static string? CheckFieldName(string name)
@@ -102,6 +119,19 @@ public static class Names
         }
 
         return best;
+    }
+
+    private static bool IsLowerCaseAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c < 'a' || c > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsIdentifier(string name)

@@ -206,12 +206,24 @@ public sealed class RuleReader
             }
         }
 
-        // A nested record type is named {Property}Item; it must not clash with a property of the same record.
+        // A nested record type is named {Property}Item; it must not clash with a property of the same record,
+        // nor with the record that contains it (CS0542).
         foreach (var field in fields)
         {
-            if (field.Type == FieldType.Record && properties.TryGetValue(field.PropertyName + "Item", out var clash))
+            if (field.Type != FieldType.Record)
+            {
+                continue;
+            }
+
+            var itemType = Names.ItemTypeName(field.PropertyName);
+            if (properties.TryGetValue(itemType, out var clash))
             {
                 Report(RuleDiagnostics.IdentifierCollision, clash.Span, "Field", clash.Value, clash.Value, "the record type of field '" + field.Name + "'");
+            }
+
+            if (string.Equals(itemType, owner, StringComparison.Ordinal))
+            {
+                Report(RuleDiagnostics.IdentifierCollision, field.NameSpan, "Field", field.Name, itemType, "the record that contains it (a nested record's type is the field's C# name plus 'Item')");
             }
         }
 
@@ -292,7 +304,7 @@ public sealed class RuleReader
                 }
             }
 
-            fields = ReadFields(nestedNode, property + "Item", nested: true);
+            fields = ReadFields(nestedNode, Names.ItemTypeName(property), nested: true);
             type = FieldType.Record;
         }
         else if (type is not null and not FieldType.String && sources.Exists(static s => s.Value == ValueKind.Html))

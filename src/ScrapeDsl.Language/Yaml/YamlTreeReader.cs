@@ -43,6 +43,16 @@ public static class YamlTreeReader
                 RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End), CleanMessage(exception)));
             return null;
         }
+        catch (InvalidOperationException exception) when (exception.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some malformed input, e.g. an unclosed
+            // '[' followed by a mapping line; it carries no position, so point at the last node that was read.
+            var last = parser.Current;
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.YamlSyntax, path, last is null ? new SourceSpan(0, 0, 1, 1, 1, 1) : ToSpan(last.Start, last.End),
+                "the YAML cannot be read past this point; check for an unclosed '[', '{' or quote"));
+            return null;
+        }
     }
 
     /// <summary>Converts YamlDotNet marks (1-based line/column, 0-based index) to a span.</summary>

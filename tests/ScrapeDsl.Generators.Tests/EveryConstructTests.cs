@@ -1,0 +1,32 @@
+using ScrapeDsl.Generators.Tests.Driver;
+using ScrapeDsl.Testing.Snapshots;
+using Xunit;
+
+namespace ScrapeDsl.Generators.Tests;
+
+/// <summary>One rule (Rules/every-construct.scrape.yaml) that uses every construct the language has today.</summary>
+public sealed class EveryConstructTests
+{
+    private static GeneratorRun RunEveryConstructRule() => GeneratorHarness.Run(new[]
+    {
+        RuleTexts.FromRepository("tests/ScrapeDsl.Generators.Tests/Rules/every-construct.scrape.yaml"),
+    });
+
+    [Fact]
+    public void A_rule_with_every_construct_generates_code_that_compiles_without_errors_or_warnings()
+    {
+        var run = RunEveryConstructRule();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(new[] { "ProductPage.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void A_rule_with_every_construct_matches_its_snapshot()
+    {
+        var run = RunEveryConstructRule();
+
+        Snapshot.VerifySources(run.SourcesNamed("ProductPage.g.cs"));
+    }
+}

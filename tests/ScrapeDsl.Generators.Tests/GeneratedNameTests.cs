@@ -1,0 +1,123 @@
+using System;
+using Microsoft.CodeAnalysis;
+using ScrapeDsl.Generators.Tests.Driver;
+using Xunit;
+
+namespace ScrapeDsl.Generators.Tests;
+
+/// <summary>
+/// Names in a rule become C# type, member and file names. A name that would break the generated code is an SCR
+/// diagnostic at the name; any other name compiles, whatever generated member it resembles.
+/// </summary>
+public sealed class GeneratedNameTests
+{
+    [Fact]
+    public void Fields_named_like_generated_members_still_compile()
+    {
+        // 'match' and 'remove' were once the extractor's s_match and s_remove; 'body_remove' was body's remove list;
+        // 'seller__name' was seller's nested 'name'; 'reviewsReplies' was the reader of reviews' nested 'replies'.
+        var run = GeneratorHarness.Run(new[]
+        {
+            RuleTexts.Inline("rules/example.com/game.scrape.yaml", """
+                name: Game
+                remove: .ads
+                fields:
+                  match: .match
+                  remove: .removed
+                  body: { css: .body, remove: .quote }
+                  body_remove: .body-remove
+                  seller: { css: .seller, fields: { name: .name } }
+                  seller__name: .seller-name
+                  reviews: { css: .review, many: true, fields: { replies: { css: .reply, many: true, fields: { text: p } } } }
+                  reviewsReplies: { css: .all-replies, many: true, fields: { text: p } }
+
+                """),
+        });
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Rule_named_like_the_registry_is_reported_at_its_name()
+    {
+        var run = GeneratorHarness.Run(new[] { RuleTexts.Inline("rules/example.com/registry.scrape.yaml", "name: ScrapeRules\nfields:\n  title: h1\n") });
+
+        AssertSingleError(run, "SCR006", "rules/example.com/registry.scrape.yaml", line: 0, start: 6, end: 17, "the generated registry of all rules is the class 'ScrapeRules'");
+        Assert.Equal(new[] { "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Rule_named_in_lower_case_letters_is_reported_at_its_name()
+    {
+        var run = GeneratorHarness.Run(new[] { RuleTexts.Inline("rules/example.com/article.scrape.yaml", "name: article\nfields:\n  title: h1\n") });
+
+        AssertSingleError(run, "SCR006", "rules/example.com/article.scrape.yaml", line: 0, start: 6, end: 13, "use a PascalCase name such as 'Article'");
+        Assert.Equal(new[] { "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Rule_named_like_another_rules_extractor_is_reported_on_the_later_file()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            RuleTexts.Inline("rules/example.com/b.scrape.yaml", "name: FooExtractor\nfields:\n  title: h1\n"),
+            RuleTexts.Inline("rules/example.com/a.scrape.yaml", "name: Foo\nfields:\n  title: h1\n"),
+        });
+
+        AssertSingleError(run, "SCR007", "rules/example.com/b.scrape.yaml", line: 0, start: 6, end: 18, "already used by the extractor 'FooExtractor' of the rule in a.scrape.yaml");
+        Assert.Equal(new[] { "Foo.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Rule_names_differing_only_in_case_are_reported_on_the_later_file()
+    {
+        // Roslyn compares hint names ignoring case: emitting both Foo.g.cs and FOO.g.cs made the generator throw.
+        var run = GeneratorHarness.Run(new[]
+        {
+            RuleTexts.Inline("rules/example.com/a.scrape.yaml", "name: Foo\nfields:\n  title: h1\n"),
+            RuleTexts.Inline("rules/example.com/b.scrape.yaml", "name: FOO\nfields:\n  title: h1\n"),
+        });
+
+        AssertSingleError(run, "SCR007", "rules/example.com/b.scrape.yaml", line: 0, start: 6, end: 9, "differ in more than letter case");
+        Assert.Equal(new[] { "Foo.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Nested_record_named_like_its_container_is_reported_at_the_field()
+    {
+        const string path = "rules/example.com/feed-item.scrape.yaml";
+        var run = GeneratorHarness.Run(new[]
+        {
+            RuleTexts.Inline(path, """
+                name: FeedItem
+                fields:
+                  feed:
+                    css: .feed a
+                    many: true
+                    fields:
+                      title: h3
+
+                """),
+        });
+
+        AssertSingleError(run, "SCR007", path, line: 2, start: 2, end: 6, "the record that contains it");
+        Assert.Equal(new[] { "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    private static void AssertSingleError(GeneratorRun run, string id, string path, int line, int start, int end, string messagePart)
+    {
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        Assert.Equal((line, start, line, end), (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character));
+        Assert.Contains(messagePart, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,33 @@
+using ScrapeDsl.Generators.Tests.Driver;
+using ScrapeDsl.Testing.Snapshots;
+using Xunit;
+
+namespace ScrapeDsl.Generators.Tests;
+
+/// <summary>The repository's real rules for rbc.ru, compiled as a consumer would.</summary>
+public sealed class RbcRulesTests
+{
+    private static GeneratorRun RunRbcRules() => GeneratorHarness.Run(new[]
+    {
+        RuleTexts.FromRepository("rules/rbc.ru/article.scrape.yaml"),
+        RuleTexts.FromRepository("rules/rbc.ru/home.scrape.yaml"),
+    });
+
+    [Fact]
+    public void Rbc_rules_generate_code_that_compiles_without_errors_or_warnings()
+    {
+        var run = RunRbcRules();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(new[] { "RbcArticle.g.cs", "RbcHome.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
+    public void Rbc_article_rule_and_registry_match_their_snapshots()
+    {
+        var run = RunRbcRules();
+
+        Snapshot.VerifySources(run.SourcesNamed("RbcArticle.g.cs", "ScrapeRules.g.cs"));
+    }
+}
