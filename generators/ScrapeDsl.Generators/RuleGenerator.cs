@@ -44,23 +44,39 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (options, _) => GetNamespace(options.GlobalOptions))
             .WithTrackingName(RuleGeneratorSteps.Namespace);
 
-        // 5. Valid rules without positions, one per record name (the first file by path wins), with the namespace.
-        var rules = parsed.Collect();
+        // 5. All files together, `extends` resolved (a rule's record includes its partials' fields); broken chains reported.
+        var resolved = parsed.Collect()
+            .Select(static (files, _) => RuleResolver.Resolve(files))
+            .WithTrackingName(RuleGeneratorSteps.ResolvedRules);
+        context.RegisterSourceOutput(
+            resolved.Select(static (result, _) => result.Diagnostics),
+            static (output, diagnostics) => Report(output, diagnostics));
+        var rules = resolved.Select(static (result, _) => result.Files);
+
+        // 6. Valid rules without positions, one per record name (the first file by path wins), with the namespace.
         var toEmit = rules
             .Combine(ns)
             .SelectMany(static (input, _) => UniqueRules(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.RulesToEmit);
 
-        // 6. A record and an extractor per rule.
+        // 7. A record and an extractor per rule.
         context.RegisterSourceOutput(toEmit, static (output, rule) =>
             output.AddSource(rule.Rule.Name + ".g.cs", RuleEmitter.Emit(rule, s_version)));
 
-        // 7. Two files naming the same record: reported on the later one.
+        // 8. Two files naming the same record: reported on the later one.
         context.RegisterSourceOutput(
             rules.Select(static (files, _) => NameCollisions(files)).WithTrackingName(RuleGeneratorSteps.NameCollisions),
             static (output, diagnostics) => Report(output, diagnostics));
 
-        // 8. One registry of every rule, for dispatch by URL.
+        // 9. Custom transforms: the methods must exist on the partial extractor classes (the only step that needs the Compilation).
+        var customUses = rules
+            .Select(static (files, _) => CustomTransformCheck.Uses(files))
+            .WithTrackingName(RuleGeneratorSteps.CustomTransforms);
+        context.RegisterSourceOutput(
+            customUses.Combine(ns).Combine(context.CompilationProvider),
+            static (output, input) => Report(output, CustomTransformCheck.Check(input.Left.Left, input.Left.Right, input.Right)));
+
+        // 10. One registry of every rule, for dispatch by URL.
         var registry = toEmit.Collect()
             .Combine(ns)
             .Select(static (input, _) => Registry(input.Left, input.Right))
@@ -99,12 +115,12 @@ public sealed class RuleGenerator : IIncrementalGenerator
             : DefaultNamespace;
     }
 
-    private static ImmutableArray<RuleToEmit> UniqueRules(ImmutableArray<RuleFile> files, string ns)
+    private static ImmutableArray<RuleToEmit> UniqueRules(EquatableArray<RuleFile> files, string ns)
     {
         var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
         foreach (var file in SortedByPath(files))
         {
-            if (file.Rule is { } rule && !byName.ContainsKey(rule.Name))
+            if (file.Rule is { IsPartial: false } rule && !byName.ContainsKey(rule.Name))
             {
                 byName.Add(rule.Name, new RuleToEmit(RuleModel.WithoutPositions(rule), ns));
             }
@@ -113,13 +129,13 @@ public sealed class RuleGenerator : IIncrementalGenerator
         return byName.Values.ToImmutableArray();
     }
 
-    private static EquatableArray<RuleDiagnostic> NameCollisions(ImmutableArray<RuleFile> files)
+    private static EquatableArray<RuleDiagnostic> NameCollisions(EquatableArray<RuleFile> files)
     {
         var first = new Dictionary<string, RuleFile>(StringComparer.Ordinal);
         var collisions = new List<RuleDiagnostic>();
         foreach (var file in SortedByPath(files))
         {
-            if (file.Rule is not { } rule)
+            if (file.Rule is not { IsPartial: false } rule)
             {
                 continue;
             }
@@ -151,7 +167,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         return new RegistryModel(ns, EquatableArray.From(names));
     }
 
-    private static List<RuleFile> SortedByPath(ImmutableArray<RuleFile> files)
+    private static List<RuleFile> SortedByPath(EquatableArray<RuleFile> files)
     {
         var sorted = new List<RuleFile>(files);
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));

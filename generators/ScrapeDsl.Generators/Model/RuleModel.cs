@@ -11,6 +11,7 @@ internal static class RuleModel
     public static Rule WithoutPositions(Rule rule) => rule with
     {
         NameSpan = default,
+        Extends = null,
         Remove = Strip(rule.Remove),
         Fields = Strip(rule.Fields),
         Examples = EquatableArray<Example>.Empty,
@@ -26,13 +27,20 @@ internal static class RuleModel
             for (var s = 0; s < sources.Length; s++)
             {
                 var source = field.Sources[s];
-                sources[s] = source with { Css = source.Css is null ? null : source.Css with { Span = default } };
+                sources[s] = source with { Css = source.Css is null ? null : source.Css with { Span = default }, Span = default };
+            }
+
+            var transforms = new Transform[field.Transforms.Count];
+            for (var t = 0; t < transforms.Length; t++)
+            {
+                transforms[t] = field.Transforms[t] with { Span = default };
             }
 
             stripped[i] = field with
             {
                 NameSpan = default,
                 Sources = new EquatableArray<Source>(sources),
+                Transforms = new EquatableArray<Transform>(transforms),
                 Remove = Strip(field.Remove),
                 Fields = Strip(field.Fields),
             };
