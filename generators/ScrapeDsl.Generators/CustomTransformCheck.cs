@@ -75,16 +75,25 @@ internal static class CustomTransformCheck
         return EquatableArray.From(diagnostics);
     }
 
+    private static void Collect(string path, string ruleName, EquatableArray<Transform> transforms, List<CustomTransformUse> uses)
+    {
+        foreach (var transform in transforms)
+        {
+            if (transform.Kind == TransformKind.Custom)
+            {
+                uses.Add(new CustomTransformUse(path, ruleName, transform.Text, transform.Span));
+            }
+        }
+    }
+
     private static void Collect(string path, string ruleName, EquatableArray<Field> fields, List<CustomTransformUse> uses)
     {
         foreach (var field in fields)
         {
-            foreach (var transform in field.Transforms)
+            Collect(path, ruleName, field.Transforms, uses);
+            foreach (var source in field.Sources)
             {
-                if (transform.Kind == TransformKind.Custom)
-                {
-                    uses.Add(new CustomTransformUse(path, ruleName, transform.Text, transform.Span));
-                }
+                Collect(path, ruleName, source.Transforms, uses);
             }
 
             Collect(path, ruleName, field.Fields, uses);

@@ -153,6 +153,16 @@ public sealed class InterpretedRule : IExtractor
             for (var s = 0; s < sources.Length; s++)
             {
                 sources[s] = ToRuntime(field.Sources[s]);
+                if (field.Sources[s].Transforms.Count > 0)
+                {
+                    var own = new RuntimeTransform[field.Sources[s].Transforms.Count];
+                    for (var t = 0; t < own.Length; t++)
+                    {
+                        own[t] = ToRuntime(field.Sources[s].Transforms[t], field.Name);
+                    }
+
+                    sources[s] = sources[s].WithTransforms(own);
+                }
             }
 
             RuntimeTransform[]? transforms = null;

@@ -22,7 +22,7 @@ public sealed partial class Page
     {
         var raw = new List<string>(1);
         Candidates(scope, source, remove, all: false, raw);
-        var values = Pipeline(raw, transforms);
+        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
         return values.Count > 0 ? values[0] : null;
     }
 
@@ -31,7 +31,7 @@ public sealed partial class Page
     {
         var raw = new List<string>();
         Candidates(scope, source, remove, all: true, raw);
-        var values = Pipeline(raw, transforms);
+        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
         return values.Count > 0 ? values : null;
     }
 

@@ -65,7 +65,7 @@ public sealed partial class Page
         for (var i = 0; i < sources.Length; i++)
         {
             var source = sources[i];
-            if (source.Kind != SourceKind.Css || transforms is not null)
+            if (source.Kind != SourceKind.Css || transforms is not null || source.Transforms is not null)
             {
                 if (ReadFirst(scope, source, remove, transforms) is { } transformed)
                 {
@@ -99,7 +99,7 @@ public sealed partial class Page
     {
         for (var i = 0; i < sources.Length; i++)
         {
-            if (sources[i].Kind != SourceKind.Css || transforms is not null)
+            if (sources[i].Kind != SourceKind.Css || transforms is not null || sources[i].Transforms is not null)
             {
                 if (ReadEvery(scope, sources[i], remove, transforms) is { } transformed)
                 {

@@ -135,7 +135,13 @@ internal static class RuleEmitter
             writer.Indent();
             foreach (var source in field.Sources)
             {
-                writer.Line(SourceExpression(source) + ",");
+                var own = new List<string>();
+                foreach (var transform in source.Transforms)
+                {
+                    own.Add(TransformExpression(transform));
+                }
+
+                writer.Line(SourceExpression(source) + (own.Count == 0 ? string.Empty : ".WithTransforms(" + string.Join(", ", own) + ")") + ",");
             }
 
             writer.Outdent();

@@ -83,6 +83,9 @@ public sealed record Source(SelectorSpec? Css, ValueKind Value, string? Attribut
 
     /// <summary>Where the source is written (its kind key's value).</summary>
     public SourceSpan Span { get; init; }
+
+    /// <summary>A fallback's own <c>transform</c> steps, applied before the field's.</summary>
+    public EquatableArray<Transform> Transforms { get; init; } = EquatableArray<Transform>.Empty;
 }
 
 /// <summary>Where a source looks for its value.</summary>

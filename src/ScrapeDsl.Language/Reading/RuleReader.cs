@@ -40,6 +40,7 @@ public sealed partial class RuleReader
     private static readonly string[] s_matchKeys = { "hosts", "paths", "exclude", "priority" };
     private static readonly string[] s_fieldKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "many", "required", "type", "fallback", "remove", "transform", "fields" };
     private static readonly string[] s_sourceKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const" };
+    private static readonly string[] s_fallbackKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "transform" };
     private static readonly string[] s_sourceKindKeys = { "css", "meta", "jsonld", "itemprop", "const" };
     private static readonly string[] s_exampleKeys = { "page", "url" };
     private static readonly string[] s_types = { "string", "int", "decimal", "bool", "datetime", "date", "url" };
@@ -323,6 +324,11 @@ public sealed partial class RuleReader
                 {
                     if (ReadSource(item, key.Value, isFallback: true) is { } fallback)
                     {
+                        if (item is YamlMapping fallbackMap && Get(fallbackMap, "transform") is { } own)
+                        {
+                            fallback = fallback with { Transforms = ReadTransforms(own, key.Value, many) };
+                        }
+
                         sources.Add(fallback);
                     }
                 }
@@ -402,7 +408,7 @@ public sealed partial class RuleReader
 
         if (isFallback)
         {
-            CheckKeys(map, s_sourceKeys, "a fallback of '" + field + "'");
+            CheckKeys(map, s_fallbackKeys, "a fallback of '" + field + "'");
         }
 
         var kindKeys = new List<YamlScalar>();

@@ -11,8 +11,8 @@ public sealed record ResolvedRules(EquatableArray<RuleFile> Files, EquatableArra
 /// <summary>
 /// Resolves <c>extends</c> across the rule files of a project. A rule extends one partial file
 /// (<c>_name.scrape.yaml</c>), which may extend another. Merging: the partial's <c>remove</c> list comes first, then the
-/// rule's own (duplicates dropped); the partial's fields come first in their order, and a field of the rule with the
-/// same name replaces the partial's field in place; other fields of the rule follow in their order.
+/// rule's own (duplicates dropped); the rule's own fields come first in their order, then the partial's fields that the
+/// rule does not define itself (a field of the same name replaces the partial's whole definition).
 /// </summary>
 public static class RuleResolver
 {
@@ -171,15 +171,11 @@ public static class RuleResolver
             }
         }
 
-        var fields = new List<Field>(baseRule.Fields);
-        foreach (var field in rule.Fields)
+        // The rule's own fields first (the record reads like its file), then the inherited ones it does not redefine.
+        var fields = new List<Field>(rule.Fields);
+        foreach (var field in baseRule.Fields)
         {
-            var index = fields.FindIndex(f => f.Name == field.Name);
-            if (index >= 0)
-            {
-                fields[index] = field;
-            }
-            else
+            if (!fields.Exists(f => f.Name == field.Name))
             {
                 fields.Add(field);
             }

@@ -71,6 +71,12 @@ public sealed record Source(Selector? Css, ValueKind Value = ValueKind.Text, str
     /// <summary>A constant value.</summary>
     public static Source Const(string text) => new((Selector?)null) { Kind = SourceKind.Const, Argument = text };
 
+    /// <summary>Steps applied to this source's values only, before the field's own transforms (null: none).</summary>
+    public Transform[]? Transforms { get; private init; }
+
+    /// <summary>This source with its own transform steps (a fallback that needs different cleaning than the primary source).</summary>
+    public Source WithTransforms(params Transform[] transforms) => this with { Transforms = transforms is { Length: > 0 } ? transforms : null };
+
     /// <summary>A short description for problem reports, e.g. <c>css "h1" @content</c> or <c>meta "og:title"</c>.</summary>
     public override string ToString()
     {
