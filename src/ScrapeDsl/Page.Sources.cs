@@ -52,7 +52,7 @@ public sealed partial class Page
                     if (string.Equals(meta.GetAttribute("name")?.Trim(), source.Argument, StringComparison.OrdinalIgnoreCase)
                         || string.Equals(meta.GetAttribute("property")?.Trim(), source.Argument, StringComparison.OrdinalIgnoreCase))
                     {
-                        output.Add(TextContent.NormalizeInline(meta.GetAttribute("content") ?? string.Empty));
+                        output.Add(TextContent.NormalizeInline(MetaContent(meta)));
                         if (!all)
                         {
                             return;
@@ -171,9 +171,11 @@ public sealed partial class Page
     /// <summary>The microdata value of an element (HTML spec): an attribute for some elements, else the text.</summary>
     private string MicrodataValue(IElement element, Selector[]? remove)
     {
+        // Pages saved by Postlight Parser's fixture tooling carry meta values in 'value' instead of 'content'.
+        var metaContent = element.HasAttribute("content") ? "content" : "value";
         var attribute = element.LocalName switch
         {
-            "meta" => "content",
+            "meta" => metaContent,
             "audio" or "embed" or "iframe" or "img" or "source" or "track" or "video" => "src",
             "a" or "area" or "link" => "href",
             "object" => "data",
@@ -186,6 +188,9 @@ public sealed partial class Page
             ? ReadValue(element, new Source(null), remove)
             : TextContent.NormalizeInline(element.GetAttribute(attribute) ?? string.Empty);
     }
+
+    /// <summary>A meta tag's <c>content</c>, else its <c>value</c> (pages saved by Postlight Parser's tooling rewrite it so).</summary>
+    private static string MetaContent(IElement meta) => meta.GetAttribute("content") ?? meta.GetAttribute("value") ?? string.Empty;
 
     private static bool HasToken(string? list, string token)
     {
