@@ -35,7 +35,7 @@ public static class RuleResolver
                 continue;
             }
 
-            var merged = Merge(file, rule, reference, byPath, new List<string> { Normalize(file.Path) }, diagnostics, report: true);
+            var merged = Merge(file, rule, reference, byPath, new List<string> { Normalize(file.Path) }, diagnostics, report: true, out _);
             resolved.Add(file with { Rule = merged });
         }
 
@@ -97,8 +97,9 @@ public static class RuleResolver
         return Normalize(path);
     }
 
-    private static Rule? Merge(RuleFile file, Rule rule, RuleReference reference, Dictionary<string, RuleFile> byPath, List<string> chain, List<RuleDiagnostic> diagnostics, bool report)
+    private static Rule? Merge(RuleFile file, Rule rule, RuleReference reference, Dictionary<string, RuleFile> byPath, List<string> chain, List<RuleDiagnostic> diagnostics, bool report, out string? cycle)
     {
+        cycle = null;
         var target = Target(file.Path, reference.Path);
         if (!byPath.TryGetValue(target, out var baseFile))
         {
@@ -112,16 +113,17 @@ public static class RuleResolver
 
         if (chain.Contains(target))
         {
+            var names = new List<string>();
+            foreach (var step in chain)
+            {
+                names.Add(FileName(step));
+            }
+
+            names.Add(FileName(target));
+            cycle = string.Join(" → ", names);
             if (report)
             {
-                var names = new List<string>();
-                foreach (var step in chain)
-                {
-                    names.Add(FileName(step));
-                }
-
-                names.Add(FileName(target));
-                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, string.Join(" → ", names)));
+                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle));
             }
 
             return null;
@@ -145,12 +147,14 @@ public static class RuleResolver
         if (baseRule.Extends is { } next)
         {
             chain.Add(target);
-            baseRule = Merge(baseFile, baseRule, next, byPath, chain, diagnostics, report: false);
+            baseRule = Merge(baseFile, baseRule, next, byPath, chain, diagnostics, report: false, out cycle);
             if (baseRule is null)
             {
                 if (report)
                 {
-                    diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, "a partial whose own 'extends' is broken (see its diagnostics)"));
+                    diagnostics.Add(cycle is not null
+                        ? RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle)
+                        : RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, "a partial whose own 'extends' is broken (see its diagnostics)"));
                 }
 
                 return null;
