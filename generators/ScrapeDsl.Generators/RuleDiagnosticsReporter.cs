@@ -29,7 +29,9 @@ public static class RuleDiagnosticsReporter
     private static Dictionary<string, DiagnosticDescriptor> Create()
     {
         var descriptors = new Dictionary<string, DiagnosticDescriptor>();
-        foreach (var rule in RuleDiagnostics.All)
+        var all = new List<RuleDiagnosticDescriptor>(RuleDiagnostics.All);
+        all.AddRange(LanguageDiagnostics.All); // SCR040-SCR069: sources, transforms, reuse
+        foreach (var rule in all)
         {
             // The message is formatted by the language library; Roslyn only prints it.
             descriptors.Add(rule.Id, new DiagnosticDescriptor(

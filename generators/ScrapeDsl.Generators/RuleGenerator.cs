@@ -44,23 +44,39 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (options, _) => GetNamespace(options.GlobalOptions))
             .WithTrackingName(RuleGeneratorSteps.Namespace);
 
-        // 5. Valid rules without positions whose type names are free (the first file by path wins), with the namespace.
-        var rules = parsed.Collect();
+        // 5. All files together, `extends` resolved (a rule's record includes its partials' fields); broken chains reported.
+        var resolved = parsed.Collect()
+            .Select(static (files, _) => RuleResolver.Resolve(files))
+            .WithTrackingName(RuleGeneratorSteps.ResolvedRules);
+        context.RegisterSourceOutput(
+            resolved.Select(static (result, _) => result.Diagnostics),
+            static (output, diagnostics) => Report(output, diagnostics));
+        var rules = resolved.Select(static (result, _) => result.Files);
+
+        // 6. Valid rules without positions whose type names are free (the first file by path wins), with the namespace.
         var toEmit = rules
             .Combine(ns)
             .SelectMany(static (input, _) => UniqueRules(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.RulesToEmit);
 
-        // 6. A record and an extractor per rule.
+        // 7. A record and an extractor per rule.
         context.RegisterSourceOutput(toEmit, static (output, rule) =>
             output.AddSource(rule.Rule.Name + ".g.cs", RuleEmitter.Emit(rule, s_version)));
 
-        // 7. Two files claiming the same type name: reported on the later one.
+        // 8. Two files claiming the same type name: reported on the later one.
         context.RegisterSourceOutput(
             rules.Select(static (files, _) => NameCollisions(files)).WithTrackingName(RuleGeneratorSteps.NameCollisions),
             static (output, diagnostics) => Report(output, diagnostics));
 
-        // 8. One registry of every rule, for dispatch by URL.
+        // 9. Custom transforms: the methods must exist on the partial extractor classes (the only step that needs the Compilation).
+        var customUses = rules
+            .Select(static (files, _) => CustomTransformCheck.Uses(files))
+            .WithTrackingName(RuleGeneratorSteps.CustomTransforms);
+        context.RegisterSourceOutput(
+            customUses.Combine(ns).Combine(context.CompilationProvider),
+            static (output, input) => Report(output, CustomTransformCheck.Check(input.Left.Left, input.Left.Right, input.Right)));
+
+        // 10. One registry of every rule, for dispatch by URL.
         var registry = toEmit.Collect()
             .Combine(ns)
             .Select(static (input, _) => Registry(input.Left, input.Right))
@@ -99,7 +115,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             : DefaultNamespace;
     }
 
-    private static ImmutableArray<RuleToEmit> UniqueRules(ImmutableArray<RuleFile> files, string ns)
+    private static ImmutableArray<RuleToEmit> UniqueRules(EquatableArray<RuleFile> files, string ns)
     {
         var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
         foreach (var rule in ClaimTypeNames(files, collisions: null))
@@ -110,7 +126,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         return byName.Values.ToImmutableArray();
     }
 
-    private static EquatableArray<RuleDiagnostic> NameCollisions(ImmutableArray<RuleFile> files)
+    private static EquatableArray<RuleDiagnostic> NameCollisions(EquatableArray<RuleFile> files)
     {
         var collisions = new List<RuleDiagnostic>();
         ClaimTypeNames(files, collisions);
@@ -121,14 +137,14 @@ public sealed class RuleGenerator : IIncrementalGenerator
     /// The valid rules that may be emitted: each rule's record <c>{Name}</c> and extractor <c>{Name}Extractor</c>
     /// must not be a type name (or, ignoring case, a generated file name) of a rule earlier by path.
     /// </summary>
-    private static List<Rule> ClaimTypeNames(ImmutableArray<RuleFile> files, List<RuleDiagnostic>? collisions)
+    private static List<Rule> ClaimTypeNames(EquatableArray<RuleFile> files, List<RuleDiagnostic>? collisions)
     {
         // Hint names are compared ignoring case by Roslyn (and by some file systems), so claims are too.
         var claimed = new Dictionary<string, (string TypeName, string Role, string Path)>(StringComparer.OrdinalIgnoreCase);
         var accepted = new List<Rule>();
         foreach (var file in SortedByPath(files))
         {
-            if (file.Rule is not { } rule)
+            if (file.Rule is not { IsPartial: false } rule)
             {
                 continue;
             }
@@ -168,7 +184,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         return new RegistryModel(ns, EquatableArray.From(names));
     }
 
-    private static List<RuleFile> SortedByPath(ImmutableArray<RuleFile> files)
+    private static List<RuleFile> SortedByPath(EquatableArray<RuleFile> files)
     {
         var sorted = new List<RuleFile>(files);
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));

@@ -15,6 +15,12 @@ public static class RuleGeneratorSteps
     /// <summary>The namespace generated code goes into.</summary>
     public const string Namespace = nameof(Namespace);
 
+    /// <summary>All rule files with <c>extends</c> resolved.</summary>
+    public const string ResolvedRules = nameof(ResolvedRules);
+
+    /// <summary>Where rules use custom transforms.</summary>
+    public const string CustomTransforms = nameof(CustomTransforms);
+
     /// <summary>Each valid rule without positions, unique by record name, with its namespace.</summary>
     public const string RulesToEmit = nameof(RulesToEmit);
 

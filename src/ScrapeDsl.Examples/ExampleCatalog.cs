@@ -20,7 +20,12 @@ public static class ExampleCatalog
         var errors = new List<RuleDiagnostic>();
         foreach (var file in RuleFiles(path))
         {
-            var ruleFile = RuleReader.Read(file, File.ReadAllText(file));
+            if (RuleReader.IsPartialPath(file))
+            {
+                continue; // a partial has no examples of its own; the rules that extend it do
+            }
+
+            var ruleFile = RuleResolver.ReadWithExtends(file, File.ReadAllText(file), static target => File.Exists(target) ? File.ReadAllText(target) : null);
             if (ruleFile.Rule is not { } rule)
             {
                 errors.AddRange(ruleFile.Diagnostics);

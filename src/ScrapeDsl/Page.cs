@@ -12,9 +12,10 @@ namespace ScrapeDsl;
 /// </summary>
 /// <remarks>
 /// Order of operations: parse → rule <c>remove</c> → fields in declared order → per field: sources in order
-/// (first non-empty value wins) → field <c>remove</c> → value (text, html or attribute) → type conversion.
+/// (first non-empty value wins) → field <c>remove</c> → value (text, html or attribute) → transforms → type conversion.
+/// Sources other than CSS and the transform pipeline live in <c>Page.Sources.cs</c>.
 /// </remarks>
-public sealed class Page
+public sealed partial class Page
 {
     private static readonly HtmlParser s_parser = new();
 
@@ -59,11 +60,22 @@ public sealed class Page
 
     /// <summary>Reads a scalar text field: the first source whose first match yields a non-empty value.</summary>
     /// <returns>The value, or null when no source yields one (reported as missing).</returns>
-    public string? ReadString(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required)
+    public string? ReadString(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, Transform[]? transforms = null)
     {
         for (var i = 0; i < sources.Length; i++)
         {
             var source = sources[i];
+            if (source.Kind != SourceKind.Css || transforms is not null || source.Transforms is not null)
+            {
+                if (ReadFirst(scope, source, remove, transforms) is { } transformed)
+                {
+                    ReportFallback(field, sources, i);
+                    return transformed;
+                }
+
+                continue;
+            }
+
             var element = source.Css is null ? scope : SelectFirst(scope, source.Css);
             if (element is null)
             {
@@ -83,10 +95,21 @@ public sealed class Page
     }
 
     /// <summary>Reads a list text field: every non-empty value of the first source that yields at least one.</summary>
-    public IReadOnlyList<string> ReadStrings(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required)
+    public IReadOnlyList<string> ReadStrings(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, Transform[]? transforms = null)
     {
         for (var i = 0; i < sources.Length; i++)
         {
+            if (sources[i].Kind != SourceKind.Css || transforms is not null || sources[i].Transforms is not null)
+            {
+                if (ReadEvery(scope, sources[i], remove, transforms) is { } transformed)
+                {
+                    ReportFallback(field, sources, i);
+                    return transformed;
+                }
+
+                continue;
+            }
+
             List<string>? values = null;
             foreach (var element in SelectAll(scope, sources[i]))
             {
@@ -109,21 +132,21 @@ public sealed class Page
     }
 
     /// <summary>Reads a scalar field of a value type: <see cref="ReadString"/> then <paramref name="convert"/>.</summary>
-    public T? Read<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert)
+    public T? Read<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert, Transform[]? transforms = null)
         where T : struct =>
-        Convert(field, ReadString(scope, field, sources, remove, required), required, convert);
+        Convert(field, ReadString(scope, field, sources, remove, required, transforms), required, convert);
 
     /// <summary>Reads a list field of a value type: <see cref="ReadStrings"/> then <paramref name="convert"/> on each.</summary>
-    public IReadOnlyList<T> ReadAll<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert) =>
-        ConvertAll(field, ReadStrings(scope, field, sources, remove, required), required, convert);
+    public IReadOnlyList<T> ReadAll<T>(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, TryConvert<T> convert, Transform[]? transforms = null) =>
+        ConvertAll(field, ReadStrings(scope, field, sources, remove, required, transforms), required, convert);
 
     /// <summary>Reads a scalar URL field, resolved against <see cref="BaseUri"/>.</summary>
-    public Uri? ReadUrl(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required) =>
-        ToUrl(field, ReadString(scope, field, sources, remove, required), required);
+    public Uri? ReadUrl(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, Transform[]? transforms = null) =>
+        ToUrl(field, ReadString(scope, field, sources, remove, required, transforms), required);
 
     /// <summary>Reads a list URL field, each resolved against <see cref="BaseUri"/>.</summary>
-    public IReadOnlyList<Uri> ReadUrls(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required) =>
-        ToUrls(field, ReadStrings(scope, field, sources, remove, required), required);
+    public IReadOnlyList<Uri> ReadUrls(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, Transform[]? transforms = null) =>
+        ToUrls(field, ReadStrings(scope, field, sources, remove, required, transforms), required);
 
     /// <summary>Selects the element of a nested record field: the first match of the first source that has one.</summary>
     public IElement? SelectItem(IElement scope, FieldRef field, Source[] sources, bool required)

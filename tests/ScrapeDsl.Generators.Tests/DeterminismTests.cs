@@ -15,6 +15,7 @@ public sealed class DeterminismTests
     {
         var rules = new[]
         {
+            RuleTexts.FromRepository("rules/rbc.ru/_common.scrape.yaml"),
             RuleTexts.FromRepository("rules/rbc.ru/article.scrape.yaml"),
             RuleTexts.FromRepository("rules/rbc.ru/home.scrape.yaml"),
             RuleTexts.FromRepository("tests/ScrapeDsl.Generators.Tests/Rules/every-construct.scrape.yaml"),

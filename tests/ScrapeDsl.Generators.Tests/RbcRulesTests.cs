@@ -9,6 +9,7 @@ public sealed class RbcRulesTests
 {
     private static GeneratorRun RunRbcRules() => GeneratorHarness.Run(new[]
     {
+        RuleTexts.FromRepository("rules/rbc.ru/_common.scrape.yaml"),
         RuleTexts.FromRepository("rules/rbc.ru/article.scrape.yaml"),
         RuleTexts.FromRepository("rules/rbc.ru/home.scrape.yaml"),
     });

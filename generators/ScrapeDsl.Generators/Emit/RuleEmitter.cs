@@ -100,6 +100,14 @@ internal static class RuleEmitter
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(string html, global::System.Uri? url) =>");
         writer.Line("    Read(" + Runtime + ".Page.Parse(html, url, s_remove));");
         writer.Line();
+        writer.Line("/// <summary>Decodes page bytes (BOM, then <paramref name=\"charset\"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
+        writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>");
+        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_remove));");
+        writer.Line();
+        writer.Line("/// <summary>Decodes page bytes (see the span overload) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
+        writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>");
+        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_remove));");
+        writer.Line();
         writer.Line("/// <summary>Reads a <see cref=\"" + rule.Name + "\"/> from a document you own; the document is not modified.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>");
         writer.Line("    Read(" + Runtime + ".Page.Open(document, url, s_remove));");
@@ -127,12 +135,31 @@ internal static class RuleEmitter
             writer.Indent();
             foreach (var source in field.Sources)
             {
-                var css = source.Css is null ? "null" : Runtime + ".Selector.Parse(" + SourceWriter.Literal(source.Css.Text) + ")";
-                writer.Line("new " + Runtime + ".Source(" + css + ", " + Runtime + ".ValueKind." + source.Value + ", " + SourceWriter.Literal(source.Attribute) + "),");
+                var own = new List<string>();
+                foreach (var transform in source.Transforms)
+                {
+                    own.Add(TransformExpression(transform));
+                }
+
+                writer.Line(SourceExpression(source) + (own.Count == 0 ? string.Empty : ".WithTransforms(" + string.Join(", ", own) + ")") + ",");
             }
 
             writer.Outdent();
             writer.Line("};");
+            if (field.Transforms.Count > 0)
+            {
+                writer.Line("private static readonly " + Runtime + ".Transform[] " + TransformsName(member) + " = new " + Runtime + ".Transform[]");
+                writer.Line("{");
+                writer.Indent();
+                foreach (var transform in field.Transforms)
+                {
+                    writer.Line(TransformExpression(transform) + ",");
+                }
+
+                writer.Outdent();
+                writer.Line("};");
+            }
+
             if (field.Remove.Count > 0)
             {
                 EmitSelectorArray(writer, RemoveName(member), field.Remove);
@@ -143,6 +170,35 @@ internal static class RuleEmitter
                 EmitSourceFields(writer, member, field.Fields);
             }
         }
+    }
+
+    private static string SourceExpression(Source source) => source.Kind switch
+    {
+        SourceKind.Meta => Runtime + ".Source.Meta(" + SourceWriter.Literal(source.Argument) + ")",
+        SourceKind.JsonLd => Runtime + ".Source.JsonLd(" + SourceWriter.Literal(source.Argument) + (source.LdTypes.Count == 0 ? string.Empty : ", " + SourceWriter.Literals(source.LdTypes)) + ")",
+        SourceKind.ItemProp => Runtime + ".Source.ItemProp(" + SourceWriter.Literal(source.Argument) + ")",
+        SourceKind.Const => Runtime + ".Source.Const(" + SourceWriter.Literal(source.Argument) + ")",
+        _ => "new " + Runtime + ".Source(" + (source.Css is null ? "null" : Runtime + ".Selector.Parse(" + SourceWriter.Literal(source.Css.Text) + ")")
+            + ", " + Runtime + ".ValueKind." + source.Value + ", " + SourceWriter.Literal(source.Attribute) + ")",
+    };
+
+    private static string TransformExpression(Transform transform)
+    {
+        var t = Runtime + ".Transform.";
+        return transform.Kind switch
+        {
+            TransformKind.Normalize => t + "Normalize()",
+            TransformKind.Regex => t + "RegexExtract(" + SourceWriter.Literal(transform.Text) + ", " + transform.Group.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+            TransformKind.Replace => t + "RegexReplace(" + SourceWriter.Literal(transform.Text) + ", " + SourceWriter.Literal(transform.Replacement ?? string.Empty) + ")",
+            TransformKind.StripPrefix => t + "StripPrefix(" + SourceWriter.Literal(transform.Text) + ")",
+            TransformKind.StripSuffix => t + "StripSuffix(" + SourceWriter.Literal(transform.Text) + ")",
+            TransformKind.Split => t + "Split(" + SourceWriter.Literal(transform.Text) + ")",
+            TransformKind.Date => t + "Date(new string[] { " + SourceWriter.Literals(transform.Formats) + " }, " + SourceWriter.Literal(transform.Culture ?? string.Empty)
+                + ", " + SourceWriter.Literal(transform.TimeZone) + ", " + SourceWriter.Literal(transform.YearFromUrl) + ")",
+            TransformKind.Number => t + "Number(" + SourceWriter.Literal(transform.Text) + ")",
+            TransformKind.AbsoluteUrl => t + "AbsoluteUrl()",
+            _ => t + "Custom(" + SourceWriter.Literal(transform.Text) + ", " + transform.Text + ")",
+        };
     }
 
     /// <summary>Writes one local per field and returns the constructor arguments.</summary>
@@ -172,7 +228,7 @@ internal static class RuleEmitter
             }
             else
             {
-                read = ReadCall(field, fieldRef, sources, remove, required);
+                read = ReadCall(field, fieldRef, sources, remove, required, field.Transforms.Count > 0 ? TransformsName(member) : "null");
             }
 
             writer.Line("var " + local + " = " + read + ";");
@@ -182,15 +238,15 @@ internal static class RuleEmitter
         return string.Join(", ", arguments);
     }
 
-    private static string ReadCall(Field field, string fieldRef, string sources, string remove, string required)
+    private static string ReadCall(Field field, string fieldRef, string sources, string remove, string required, string transforms)
     {
         var args = "(scope, " + fieldRef + ", " + sources + ", " + remove + ", " + required;
         var all = field.Many ? "All" : string.Empty;
         return field.Type switch
         {
-            FieldType.String => field.Many ? "page.ReadStrings" + args + ")" : "page.ReadString" + args + ")",
-            FieldType.Url => "page.ReadUrl" + (field.Many ? "s" : string.Empty) + args + ")",
-            _ => "page.Read" + all + "<" + ClrType(field.Type) + ">" + args + ", " + Runtime + ".Conversions." + Converter(field.Type) + ")",
+            FieldType.String => field.Many ? "page.ReadStrings" + args + ", " + transforms + ")" : "page.ReadString" + args + ", " + transforms + ")",
+            FieldType.Url => "page.ReadUrl" + (field.Many ? "s" : string.Empty) + args + ", " + transforms + ")",
+            _ => "page.Read" + all + "<" + ClrType(field.Type) + ">" + args + ", " + Runtime + ".Conversions." + Converter(field.Type) + ", " + transforms + ")",
         };
     }
 
@@ -243,6 +299,8 @@ internal static class RuleEmitter
     private static string SourcesName(string member) => "s_" + member + "_sources";
 
     private static string RemoveName(string member) => "s_" + member + "_remove";
+
+    private static string TransformsName(string member) => "s_" + member + "_transforms";
 
     private static string ReaderName(string member)
     {

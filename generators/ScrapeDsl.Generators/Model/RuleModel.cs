@@ -11,6 +11,7 @@ internal static class RuleModel
     public static Rule WithoutPositions(Rule rule) => rule with
     {
         NameSpan = default,
+        Extends = null,
         Remove = Strip(rule.Remove),
         Fields = Strip(rule.Fields),
         Examples = EquatableArray<Example>.Empty,
@@ -26,19 +27,33 @@ internal static class RuleModel
             for (var s = 0; s < sources.Length; s++)
             {
                 var source = field.Sources[s];
-                sources[s] = source with { Css = source.Css is null ? null : source.Css with { Span = default } };
+                sources[s] = source with { Css = source.Css is null ? null : source.Css with { Span = default }, Span = default, Transforms = Strip(source.Transforms) };
             }
+
+            var transforms = Strip(field.Transforms);
 
             stripped[i] = field with
             {
                 NameSpan = default,
                 Sources = new EquatableArray<Source>(sources),
+                Transforms = transforms,
                 Remove = Strip(field.Remove),
                 Fields = Strip(field.Fields),
             };
         }
 
         return new EquatableArray<Field>(stripped);
+    }
+
+    private static EquatableArray<Transform> Strip(EquatableArray<Transform> transforms)
+    {
+        var stripped = new Transform[transforms.Count];
+        for (var i = 0; i < stripped.Length; i++)
+        {
+            stripped[i] = transforms[i] with { Span = default };
+        }
+
+        return new EquatableArray<Transform>(stripped);
     }
 
     private static EquatableArray<SelectorSpec> Strip(EquatableArray<SelectorSpec> selectors)

@@ -88,7 +88,12 @@ internal static class RunCommand
         var errors = new StringBuilder();
         foreach (var file in files)
         {
-            var ruleFile = RuleReader.Read(file, File.ReadAllText(file));
+            if (RuleReader.IsPartialPath(file))
+            {
+                continue; // a partial (_name.scrape.yaml) only lends remove/fields to the rules that extend it
+            }
+
+            var ruleFile = RuleResolver.ReadWithExtends(file, File.ReadAllText(file), static target => File.Exists(target) ? File.ReadAllText(target) : null);
             foreach (var diagnostic in ruleFile.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
@@ -96,7 +101,7 @@ internal static class RunCommand
 
             if (ruleFile.Rule is { } rule)
             {
-                extractors.Add(InterpretedRule.From(rule));
+                extractors.Add(InterpretedRule.From(rule, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, rule.Name)));
             }
             else
             {

@@ -80,8 +80,8 @@ internal static class TestCommand
     {
         if (!rules.TryGetValue(rulePath, out var rule))
         {
-            var file = RuleReader.Read(rulePath, System.IO.File.ReadAllText(rulePath));
-            rule = InterpretedRule.From(file.Rule!);
+            var file = RuleResolver.ReadWithExtends(rulePath, System.IO.File.ReadAllText(rulePath), static target => System.IO.File.Exists(target) ? System.IO.File.ReadAllText(target) : null);
+            rule = InterpretedRule.From(file.Rule!, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, file.Rule!.Name));
             rules.Add(rulePath, rule);
         }
 

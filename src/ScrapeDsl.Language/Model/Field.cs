@@ -60,10 +60,108 @@ public sealed record Field(
     bool Required,
     EquatableArray<Source> Sources,
     EquatableArray<SelectorSpec> Remove,
-    EquatableArray<Field> Fields);
+    EquatableArray<Field> Fields)
+{
+    /// <summary>The <c>transform</c> steps, applied in order to every value of every source.</summary>
+    public EquatableArray<Transform> Transforms { get; init; } = EquatableArray<Transform>.Empty;
+}
 
 /// <summary>One place a value can come from.</summary>
 /// <param name="Css">The selector, or null for the scope element itself (fields of list items).</param>
 /// <param name="Value">What to read.</param>
 /// <param name="Attribute">The attribute, when <paramref name="Value"/> is <see cref="ValueKind.Attribute"/>.</param>
-public sealed record Source(SelectorSpec? Css, ValueKind Value, string? Attribute);
+public sealed record Source(SelectorSpec? Css, ValueKind Value, string? Attribute)
+{
+    /// <summary>Where the source looks (CSS unless it is <c>meta</c>, <c>jsonld</c>, <c>itemprop</c> or <c>const</c>).</summary>
+    public SourceKind Kind { get; init; } = SourceKind.Css;
+
+    /// <summary>The meta name, JSON-LD path, itemprop path or constant text.</summary>
+    public string? Argument { get; init; }
+
+    /// <summary>For <c>jsonld</c>: only objects of these <c>@type</c>s (empty: any).</summary>
+    public EquatableArray<string> LdTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Where the source is written (its kind key's value).</summary>
+    public SourceSpan Span { get; init; }
+
+    /// <summary>A fallback's own <c>transform</c> steps, applied before the field's.</summary>
+    public EquatableArray<Transform> Transforms { get; init; } = EquatableArray<Transform>.Empty;
+}
+
+/// <summary>Where a source looks for its value.</summary>
+public enum SourceKind
+{
+    /// <summary><c>css</c> (+ <c>attr</c>/<c>value</c>), or the item element itself.</summary>
+    Css,
+
+    /// <summary><c>meta: name-or-property</c></summary>
+    Meta,
+
+    /// <summary><c>jsonld: dotted.path</c> (+ <c>ldType</c>)</summary>
+    JsonLd,
+
+    /// <summary><c>itemprop: name</c> or <c>itemprop: outer.inner</c></summary>
+    ItemProp,
+
+    /// <summary><c>const: text</c></summary>
+    Const,
+}
+
+/// <summary>The kind of a transform step.</summary>
+public enum TransformKind
+{
+    /// <summary><c>normalize</c>: whitespace runs to one space, trimmed.</summary>
+    Normalize,
+
+    /// <summary><c>regex: pattern</c> (+ <c>group</c>): extract a group; no match is no value.</summary>
+    Regex,
+
+    /// <summary><c>replace: pattern</c> + <c>with</c>.</summary>
+    Replace,
+
+    /// <summary><c>stripPrefix: text</c></summary>
+    StripPrefix,
+
+    /// <summary><c>stripSuffix: text</c></summary>
+    StripSuffix,
+
+    /// <summary><c>split: pattern</c> (a list field only).</summary>
+    Split,
+
+    /// <summary><c>date: format(s)</c> + <c>culture</c>, <c>timeZone</c>, <c>yearFromUrl</c>.</summary>
+    Date,
+
+    /// <summary><c>number: culture</c></summary>
+    Number,
+
+    /// <summary><c>absoluteUrl</c></summary>
+    AbsoluteUrl,
+
+    /// <summary><c>custom: MethodName</c>: a static method of the partial extractor class.</summary>
+    Custom,
+}
+
+/// <summary>One step of a field's <c>transform</c> list.</summary>
+/// <param name="Kind">What the step does.</param>
+/// <param name="Text">The pattern, prefix, suffix, separator pattern, culture (number) or method name.</param>
+/// <param name="Span">Where the step is written.</param>
+public sealed record Transform(TransformKind Kind, string Text, SourceSpan Span)
+{
+    /// <summary><c>replace</c>: the replacement (<c>$1</c> refers to groups).</summary>
+    public string? Replacement { get; init; }
+
+    /// <summary><c>regex</c>: the group to extract (default: 1 when the pattern has a group, else 0).</summary>
+    public int Group { get; init; }
+
+    /// <summary><c>date</c>: the formats, tried in order.</summary>
+    public EquatableArray<string> Formats { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary><c>date</c>: the culture name (default <c>invariant</c>, written as the empty string).</summary>
+    public string? Culture { get; init; }
+
+    /// <summary><c>date</c>: the IANA time zone id for formats without an offset.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary><c>date</c>: a regex over the page URL whose group 1 is the year, for formats without a year.</summary>
+    public string? YearFromUrl { get; init; }
+}

@@ -15,7 +15,22 @@ public sealed record Rule(
     UrlMatch Match,
     EquatableArray<SelectorSpec> Remove,
     EquatableArray<Field> Fields,
-    EquatableArray<Example> Examples);
+    EquatableArray<Example> Examples)
+{
+    /// <summary>The file this rule extends (<c>extends:</c>), before resolution; null when none.</summary>
+    public RuleReference? Extends { get; init; }
+
+    /// <summary>
+    /// True for a partial rule file (its file name starts with <c>_</c>): it only lends <c>remove</c> and
+    /// <c>fields</c> to the rules that extend it and is never compiled or run on its own; <see cref="Name"/> is empty.
+    /// </summary>
+    public bool IsPartial { get; init; }
+}
+
+/// <summary>A reference to another rule file, as written (relative to the referring file's folder).</summary>
+/// <param name="Path">The path as written.</param>
+/// <param name="Span">Where it is written.</param>
+public sealed record RuleReference(string Path, SourceSpan Span);
 
 /// <summary>The <c>match</c> block.</summary>
 /// <param name="Hosts">Host names, <c>*.</c> wildcards allowed.</param>

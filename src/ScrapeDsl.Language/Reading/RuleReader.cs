@@ -33,20 +33,36 @@ public sealed record RuleFile(string Path, Rule? Rule, EquatableArray<RuleDiagno
 /// Reads and validates one rule file. The only code that decides whether a rule is valid: the generator, the
 /// analyzer, the interpreter and <c>scrape check</c> all call it. Never throws for bad input.
 /// </summary>
-public sealed class RuleReader
+public sealed partial class RuleReader
 {
-    private static readonly string[] s_rootKeys = { "name", "description", "match", "remove", "fields", "examples" };
+    private static readonly string[] s_rootKeys = { "name", "description", "extends", "match", "remove", "fields", "examples" };
+    private static readonly string[] s_partialKeys = { "description", "extends", "remove", "fields" };
     private static readonly string[] s_matchKeys = { "hosts", "paths", "exclude", "priority" };
-    private static readonly string[] s_fieldKeys = { "css", "attr", "value", "many", "required", "type", "fallback", "remove", "fields" };
-    private static readonly string[] s_sourceKeys = { "css", "attr", "value" };
+    private static readonly string[] s_fieldKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "many", "required", "type", "fallback", "remove", "transform", "fields" };
+    private static readonly string[] s_sourceKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const" };
+    private static readonly string[] s_fallbackKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "transform" };
+    private static readonly string[] s_sourceKindKeys = { "css", "meta", "jsonld", "itemprop", "const" };
     private static readonly string[] s_exampleKeys = { "page", "url" };
     private static readonly string[] s_types = { "string", "int", "decimal", "bool", "datetime", "date", "url" };
     private static readonly string[] s_values = { "text", "html", "attr" };
 
     private readonly string _path;
+    private readonly bool _isPartial;
     private readonly List<RuleDiagnostic> _diagnostics = new();
 
-    private RuleReader(string path) => _path = path;
+    private RuleReader(string path)
+    {
+        _path = path;
+        _isPartial = IsPartialPath(path);
+    }
+
+    /// <summary>True for a partial rule file: its file name starts with <c>_</c> (e.g. <c>_common.scrape.yaml</c>).</summary>
+    public static bool IsPartialPath(string path)
+    {
+        var name = path ?? string.Empty;
+        var slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        return slash + 1 < name.Length && name[slash + 1] == '_';
+    }
 
     /// <summary>Reads a rule file's text.</summary>
     public static RuleFile Read(string path, string text)
@@ -78,6 +94,11 @@ public sealed class RuleReader
         {
             Report(RuleDiagnostics.WrongKind, root.Span, "the rule", "a mapping with 'name' and 'fields'", root.KindName);
             return null;
+        }
+
+        if (_isPartial)
+        {
+            return ReadPartial(map);
         }
 
         CheckKeys(map, s_rootKeys, "the rule");
@@ -113,7 +134,51 @@ public sealed class RuleReader
         }
 
         var examples = ReadExamples(Get(map, "examples"));
-        return name is null ? null : new Rule(name, nameSpan, description, match, remove, fields, examples);
+        return name is null ? null : new Rule(name, nameSpan, description, match, remove, fields, examples) { Extends = ReadExtends(map) };
+    }
+
+    private Rule ReadPartial(YamlMapping map)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (Array.IndexOf(s_rootKeys, entry.Key.Value) >= 0 && Array.IndexOf(s_partialKeys, entry.Key.Value) < 0)
+            {
+                Report(LanguageDiagnostics.PartialKey, entry.Key.Span, entry.Key.Value);
+            }
+            else if (Array.IndexOf(s_partialKeys, entry.Key.Value) < 0)
+            {
+                var nearest = Names.Nearest(entry.Key.Value, s_partialKeys);
+                Report(RuleDiagnostics.UnknownKey, entry.Key.Span, entry.Key.Value, "a partial rule",
+                    nearest is null ? string.Empty : " (did you mean '" + nearest + "'?)", string.Join(", ", s_partialKeys));
+            }
+        }
+
+        var description = Get(map, "description") is { } descriptionNode ? Scalar(descriptionNode, "description")?.Value : null;
+        var remove = ReadSelectors(Get(map, "remove"), "remove");
+        var fields = Get(map, "fields") is { } fieldsNode ? ReadFields(fieldsNode, "the partial rule", nested: false) : EquatableArray<Field>.Empty;
+        var empty = new UrlMatch(EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0);
+        return new Rule(string.Empty, FirstLine(map), description, empty, remove, fields, EquatableArray<Example>.Empty)
+        {
+            Extends = ReadExtends(map),
+            IsPartial = true,
+        };
+    }
+
+    private RuleReference? ReadExtends(YamlMapping map)
+    {
+        if (Get(map, "extends") is not { } node || Scalar(node, "extends") is not { } scalar)
+        {
+            return null;
+        }
+
+        var path = scalar.Value.Trim();
+        if (path.Length == 0 || !(path.EndsWith(".scrape.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".scrape.yml", StringComparison.OrdinalIgnoreCase)))
+        {
+            Report(RuleDiagnostics.InvalidValue, scalar.Span, scalar.Value, "extends", "a path to a partial rule file relative to this file, such as ./_common.scrape.yaml");
+            return null;
+        }
+
+        return new RuleReference(path, scalar.Span);
     }
 
     private UrlMatch ReadMatch(YamlNode? node)
@@ -255,7 +320,7 @@ public sealed class RuleReader
         var type = ReadType(map, key.Value);
         var errorsBefore = CountErrors();
         var sources = new List<Source>();
-        if (Get(map, "css") is not null || Get(map, "attr") is not null || Get(map, "value") is not null || nested)
+        if (HasSourceKey(map) || nested)
         {
             if (ReadSource(map, key.Value, isFallback: false) is { } primary)
             {
@@ -271,6 +336,11 @@ public sealed class RuleReader
                 {
                     if (ReadSource(item, key.Value, isFallback: true) is { } fallback)
                     {
+                        if (item is YamlMapping fallbackMap && Get(fallbackMap, "transform") is { } own)
+                        {
+                            fallback = fallback with { Transforms = ReadTransforms(own, key.Value, many) };
+                        }
+
                         sources.Add(fallback);
                     }
                 }
@@ -304,6 +374,20 @@ public sealed class RuleReader
                 }
             }
 
+            foreach (var source in sources)
+            {
+                if (source.Kind != SourceKind.Css)
+                {
+                    Report(RuleDiagnostics.Conflict, source.Span, "Field '" + key.Value + "' has nested 'fields', so its sources select elements: use 'css', not '" + KindKey(source.Kind) + "'");
+                    break;
+                }
+            }
+
+            if (Get(map, "transform") is { } transformNode)
+            {
+                Report(RuleDiagnostics.Conflict, transformNode.Span, "Field '" + key.Value + "' has nested 'fields', so it is a record; put 'transform' on its fields");
+            }
+
             fields = ReadFields(nestedNode, Names.ItemTypeName(property), nested: true);
             type = FieldType.Record;
         }
@@ -312,8 +396,12 @@ public sealed class RuleReader
             Report(RuleDiagnostics.Conflict, Get(map, "type")!.Span, "Field '" + key.Value + "' reads HTML ('value: html'), which is text; remove 'type' or read text");
         }
 
+        var transforms = type == FieldType.Record ? EquatableArray<Transform>.Empty : ReadTransforms(Get(map, "transform"), key.Value, many);
         return new Field(key.Value, property, key.Span, type ?? FieldType.String, many, required,
-            EquatableArray.From(sources), ReadSelectors(Get(map, "remove"), "remove"), fields);
+            EquatableArray.From(sources), ReadSelectors(Get(map, "remove"), "remove"), fields)
+        {
+            Transforms = transforms,
+        };
     }
 
     private Source? ReadSource(YamlNode node, string field, bool isFallback)
@@ -332,7 +420,33 @@ public sealed class RuleReader
 
         if (isFallback)
         {
-            CheckKeys(map, s_sourceKeys, "a fallback of '" + field + "'");
+            CheckKeys(map, s_fallbackKeys, "a fallback of '" + field + "'");
+        }
+
+        var kindKeys = new List<YamlScalar>();
+        foreach (var entry in map.Entries)
+        {
+            if (Array.IndexOf(s_sourceKindKeys, entry.Key.Value) >= 0)
+            {
+                kindKeys.Add(entry.Key);
+            }
+        }
+
+        if (kindKeys.Count > 1)
+        {
+            Report(RuleDiagnostics.Conflict, kindKeys[1].Span, "A source reads one place, but '" + field + "' has both '" + kindKeys[0].Value + "' and '" + kindKeys[1].Value + "'; move one into 'fallback'");
+            return null;
+        }
+
+        if (kindKeys.Count == 1 && kindKeys[0].Value != "css")
+        {
+            return ReadOtherSource(map, kindKeys[0], field);
+        }
+
+        if (Get(map, "ldType") is { } strayType)
+        {
+            Report(RuleDiagnostics.Conflict, strayType.Span, "'ldType' filters JSON-LD objects; it needs 'jsonld: <path>' beside it");
+            return null;
         }
 
         SelectorSpec? css = null;
@@ -385,8 +499,94 @@ public sealed class RuleReader
             }
         }
 
-        return new Source(css, value, attr);
+        return new Source(css, value, attr) { Span = css?.Span ?? map.Span };
     }
+
+    private Source? ReadOtherSource(YamlMapping map, YamlScalar kindKey, string field)
+    {
+        foreach (var stray in new[] { "attr", "value" })
+        {
+            if (Get(map, stray) is not null)
+            {
+                Report(RuleDiagnostics.Conflict, kindKey.Span, "'" + stray + "' belongs to 'css' sources; '" + kindKey.Value + "' reads its own value (see docs/rules.md)");
+                return null;
+            }
+        }
+
+        if (Get(map, kindKey.Value) is not { } node || Scalar(node, kindKey.Value) is not { } scalar)
+        {
+            return null;
+        }
+
+        var kind = kindKey.Value switch
+        {
+            "meta" => SourceKind.Meta,
+            "jsonld" => SourceKind.JsonLd,
+            "itemprop" => SourceKind.ItemProp,
+            _ => SourceKind.Const,
+        };
+
+        var argument = kind == SourceKind.Const ? scalar.Value : scalar.Value.Trim();
+        if (argument.Trim().Length == 0)
+        {
+            Report(RuleDiagnostics.InvalidValue, scalar.Span, scalar.Value, kindKey.Value, kind switch
+            {
+                SourceKind.Meta => "a meta name or property such as og:title or author",
+                SourceKind.JsonLd => "a dotted JSON-LD path such as headline or author.name",
+                SourceKind.ItemProp => "an itemprop name such as datePublished, or author.name for a nested item",
+                _ => "a non-empty text",
+            });
+            return null;
+        }
+
+        if (kind is SourceKind.JsonLd or SourceKind.ItemProp)
+        {
+            foreach (var step in argument.Split('.'))
+            {
+                if (step.Length == 0 || step.IndexOf(' ') >= 0)
+                {
+                    Report(RuleDiagnostics.InvalidValue, scalar.Span, scalar.Value, kindKey.Value, "names joined by dots, without spaces or empty steps (e.g. author.name)");
+                    return null;
+                }
+            }
+        }
+
+        var types = EquatableArray<string>.Empty;
+        if (Get(map, "ldType") is { } typeNode)
+        {
+            if (kind != SourceKind.JsonLd)
+            {
+                Report(RuleDiagnostics.Conflict, typeNode.Span, "'ldType' filters JSON-LD objects; it needs 'jsonld: <path>' beside it");
+                return null;
+            }
+
+            types = ReadStrings(typeNode, "ldType");
+        }
+
+        return new Source(null, ValueKind.Text, null) { Kind = kind, Argument = argument, LdTypes = types, Span = scalar.Span };
+    }
+
+    private bool HasSourceKey(YamlMapping map)
+    {
+        foreach (var key in s_sourceKeys)
+        {
+            if (Get(map, key) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string KindKey(SourceKind kind) => kind switch
+    {
+        SourceKind.Meta => "meta",
+        SourceKind.JsonLd => "jsonld",
+        SourceKind.ItemProp => "itemprop",
+        SourceKind.Const => "const",
+        _ => "css",
+    };
 
     private FieldType? ReadType(YamlMapping map, string field)
     {

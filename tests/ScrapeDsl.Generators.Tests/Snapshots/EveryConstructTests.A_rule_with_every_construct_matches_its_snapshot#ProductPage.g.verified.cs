@@ -275,6 +275,14 @@ namespace Consumer.Rules
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(string html, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Parse(html, url, s_remove));
 
+        /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="ProductPage"/>.</summary>
+        public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+
+        /// <summary>Decodes page bytes (see the span overload) and reads a <see cref="ProductPage"/>.</summary>
+        public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+
         /// <summary>Reads a <see cref="ProductPage"/> from a document you own; the document is not modified.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Open(document, url, s_remove));
@@ -286,23 +294,23 @@ namespace Consumer.Rules
         private static global::ScrapeDsl.ExtractionResult<ProductPage> Read(global::ScrapeDsl.Page page)
         {
             var scope = page.Root;
-            var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef("title"), s_title_sources, null, false);
-            var f_subtitle = page.ReadString(scope, new global::ScrapeDsl.FieldRef("subtitle"), s_subtitle_sources, null, false);
-            var f_canonical = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef("canonical"), s_canonical_sources, null, true);
-            var f_description = page.ReadString(scope, new global::ScrapeDsl.FieldRef("description"), s_description_sources, s_description_remove, false);
-            var f_summary = page.ReadString(scope, new global::ScrapeDsl.FieldRef("summary"), s_summary_sources, null, false);
-            var f_price = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef("price"), s_price_sources, null, true, global::ScrapeDsl.Conversions.TryDecimal);
-            var f_stock = page.Read<int>(scope, new global::ScrapeDsl.FieldRef("stock"), s_stock_sources, null, false, global::ScrapeDsl.Conversions.TryInt);
-            var f_inStock = page.Read<bool>(scope, new global::ScrapeDsl.FieldRef("in_stock"), s_inStock_sources, null, false, global::ScrapeDsl.Conversions.TryBool);
-            var f_updatedAt = page.Read<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("updated-at"), s_updatedAt_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime);
-            var f_releaseDate = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("releaseDate"), s_releaseDate_sources, null, false, global::ScrapeDsl.Conversions.TryDate);
-            var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, true);
-            var f_ratings = page.ReadAll<int>(scope, new global::ScrapeDsl.FieldRef("ratings"), s_ratings_sources, null, false, global::ScrapeDsl.Conversions.TryInt);
-            var f_prices = page.ReadAll<decimal>(scope, new global::ScrapeDsl.FieldRef("prices"), s_prices_sources, null, false, global::ScrapeDsl.Conversions.TryDecimal);
-            var f_flags = page.ReadAll<bool>(scope, new global::ScrapeDsl.FieldRef("flags"), s_flags_sources, null, false, global::ScrapeDsl.Conversions.TryBool);
-            var f_changes = page.ReadAll<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("changes"), s_changes_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime);
-            var f_dates = page.ReadAll<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("dates"), s_dates_sources, null, false, global::ScrapeDsl.Conversions.TryDate);
-            var f_images = page.ReadUrls(scope, new global::ScrapeDsl.FieldRef("images"), s_images_sources, null, false);
+            var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef("title"), s_title_sources, null, false, null);
+            var f_subtitle = page.ReadString(scope, new global::ScrapeDsl.FieldRef("subtitle"), s_subtitle_sources, null, false, null);
+            var f_canonical = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef("canonical"), s_canonical_sources, null, true, null);
+            var f_description = page.ReadString(scope, new global::ScrapeDsl.FieldRef("description"), s_description_sources, s_description_remove, false, null);
+            var f_summary = page.ReadString(scope, new global::ScrapeDsl.FieldRef("summary"), s_summary_sources, null, false, null);
+            var f_price = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef("price"), s_price_sources, null, true, global::ScrapeDsl.Conversions.TryDecimal, null);
+            var f_stock = page.Read<int>(scope, new global::ScrapeDsl.FieldRef("stock"), s_stock_sources, null, false, global::ScrapeDsl.Conversions.TryInt, null);
+            var f_inStock = page.Read<bool>(scope, new global::ScrapeDsl.FieldRef("in_stock"), s_inStock_sources, null, false, global::ScrapeDsl.Conversions.TryBool, null);
+            var f_updatedAt = page.Read<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("updated-at"), s_updatedAt_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime, null);
+            var f_releaseDate = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("releaseDate"), s_releaseDate_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
+            var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, true, null);
+            var f_ratings = page.ReadAll<int>(scope, new global::ScrapeDsl.FieldRef("ratings"), s_ratings_sources, null, false, global::ScrapeDsl.Conversions.TryInt, null);
+            var f_prices = page.ReadAll<decimal>(scope, new global::ScrapeDsl.FieldRef("prices"), s_prices_sources, null, false, global::ScrapeDsl.Conversions.TryDecimal, null);
+            var f_flags = page.ReadAll<bool>(scope, new global::ScrapeDsl.FieldRef("flags"), s_flags_sources, null, false, global::ScrapeDsl.Conversions.TryBool, null);
+            var f_changes = page.ReadAll<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("changes"), s_changes_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime, null);
+            var f_dates = page.ReadAll<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("dates"), s_dates_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
+            var f_images = page.ReadUrls(scope, new global::ScrapeDsl.FieldRef("images"), s_images_sources, null, false, null);
             var f_seller = ReadSeller(page, page.SelectItem(scope, new global::ScrapeDsl.FieldRef("seller"), s_seller_sources, false), "seller");
             var f_reviews = ReadReviews(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("reviews"), s_reviews_sources, true), "reviews");
             return page.Result("ProductPage", new ProductPage(f_title, f_subtitle, f_canonical!, f_description, f_summary, f_price ?? default, f_stock, f_inStock, f_updatedAt, f_releaseDate, f_tags, f_ratings, f_prices, f_flags, f_changes, f_dates, f_images, f_seller, f_reviews));
@@ -315,9 +323,9 @@ namespace Consumer.Rules
                 return null;
             }
             const int index = -1;
-            var f_name = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "name"), s_seller_name_sources, null, false);
-            var f_profile = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "profile"), s_seller_profile_sources, null, false);
-            var f_score = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef(path, index, "score"), s_seller_score_sources, null, true, global::ScrapeDsl.Conversions.TryDecimal);
+            var f_name = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "name"), s_seller_name_sources, null, false, null);
+            var f_profile = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "profile"), s_seller_profile_sources, null, false, null);
+            var f_score = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef(path, index, "score"), s_seller_score_sources, null, true, global::ScrapeDsl.Conversions.TryDecimal, null);
             return new ProductPage.SellerItem(f_name, f_profile, f_score ?? default);
         }
 
@@ -327,11 +335,11 @@ namespace Consumer.Rules
             for (var index = 0; index < items.Count; index++)
             {
                 var scope = items[index];
-                var f_author = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "author"), s_reviews_author_sources, null, true);
-                var f_stars = page.Read<int>(scope, new global::ScrapeDsl.FieldRef(path, index, "stars"), s_reviews_stars_sources, null, false, global::ScrapeDsl.Conversions.TryInt);
-                var f_postedOn = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef(path, index, "postedOn"), s_reviews_postedOn_sources, null, false, global::ScrapeDsl.Conversions.TryDate);
-                var f_permalink = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "permalink"), s_reviews_permalink_sources, null, false);
-                var f_text = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "text"), s_reviews_text_sources, s_reviews_text_remove, false);
+                var f_author = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "author"), s_reviews_author_sources, null, true, null);
+                var f_stars = page.Read<int>(scope, new global::ScrapeDsl.FieldRef(path, index, "stars"), s_reviews_stars_sources, null, false, global::ScrapeDsl.Conversions.TryInt, null);
+                var f_postedOn = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef(path, index, "postedOn"), s_reviews_postedOn_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
+                var f_permalink = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "permalink"), s_reviews_permalink_sources, null, false, null);
+                var f_text = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "text"), s_reviews_text_sources, s_reviews_text_remove, false, null);
                 var f_replies = ReadReviews_Replies(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef(path, index, "replies"), s_reviews_replies_sources, false), new global::ScrapeDsl.FieldRef(path, index, "replies").ToString());
                 list[index] = new ProductPage.ReviewsItem(f_author!, f_stars, f_postedOn, f_permalink, f_text, f_replies);
             }
@@ -344,8 +352,8 @@ namespace Consumer.Rules
             for (var index = 0; index < items.Count; index++)
             {
                 var scope = items[index];
-                var f_author = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "author"), s_reviews_replies_author_sources, null, false);
-                var f_likes = page.Read<int>(scope, new global::ScrapeDsl.FieldRef(path, index, "likes"), s_reviews_replies_likes_sources, null, true, global::ScrapeDsl.Conversions.TryInt);
+                var f_author = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "author"), s_reviews_replies_author_sources, null, false, null);
+                var f_likes = page.Read<int>(scope, new global::ScrapeDsl.FieldRef(path, index, "likes"), s_reviews_replies_likes_sources, null, true, global::ScrapeDsl.Conversions.TryInt, null);
                 list[index] = new ProductPage.ReviewsItem.RepliesItem(f_author, f_likes ?? default);
             }
             return list;

@@ -17,6 +17,7 @@ namespace Consumer.Rules
         string? ImageCredit,
         string? Body,
         global::System.Collections.Generic.IReadOnlyList<string> Tags,
+        global::System.Collections.Generic.IReadOnlyList<string> Breadcrumbs,
         global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> Feed) : global::ScrapeDsl.IExtractedRecord
     {
         /// <summary>An item of RbcArticle.Feed.</summary>
@@ -51,6 +52,7 @@ namespace Consumer.Rules
             global::ScrapeDsl.ResultJson.Write(writer, "imageCredit", ImageCredit);
             global::ScrapeDsl.ResultJson.Write(writer, "body", Body);
             global::ScrapeDsl.ResultJson.Write(writer, "tags", Tags);
+            global::ScrapeDsl.ResultJson.Write(writer, "breadcrumbs", Breadcrumbs);
             global::ScrapeDsl.ResultJson.Write(writer, "feed", Feed);
             writer.WriteEndObject();
         }
@@ -72,18 +74,19 @@ namespace Consumer.Rules
             global::ScrapeDsl.Selector.Parse(".banner__container__link"),
             global::ScrapeDsl.Selector.Parse("[data-role=fox-tail]"),
             global::ScrapeDsl.Selector.Parse(".fox-fallback"),
+            global::ScrapeDsl.Selector.Parse(".simple-promo-card"),
+            global::ScrapeDsl.Selector.Parse(".lib-vertical-card"),
             global::ScrapeDsl.Selector.Parse(".article__inline-item"),
             global::ScrapeDsl.Selector.Parse(".js-commercial-video-block"),
             global::ScrapeDsl.Selector.Parse(".item-in-article"),
             global::ScrapeDsl.Selector.Parse(".live-tv__error-message"),
-            global::ScrapeDsl.Selector.Parse(".simple-promo-card"),
-            global::ScrapeDsl.Selector.Parse(".lib-vertical-card"),
             global::ScrapeDsl.Selector.Parse(".social-networks"),
         };
         private static readonly global::ScrapeDsl.Source[] s_title_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("h1.article__header__title-in"), global::ScrapeDsl.ValueKind.Text, null),
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("meta[property='og:title']"), global::ScrapeDsl.ValueKind.Attribute, "content"),
+            global::ScrapeDsl.Source.Meta("og:title"),
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("title"), global::ScrapeDsl.ValueKind.Text, null).WithTransforms(global::ScrapeDsl.Transform.StripSuffix(" — РБК")),
         };
         private static readonly global::ScrapeDsl.Source[] s_category_sources = new global::ScrapeDsl.Source[]
         {
@@ -93,22 +96,23 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Source[] s_publishedAt_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("time.article__header__date"), global::ScrapeDsl.ValueKind.Attribute, "datetime"),
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("meta[itemprop=datePublished]"), global::ScrapeDsl.ValueKind.Attribute, "content"),
+            global::ScrapeDsl.Source.ItemProp("datePublished"),
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("time.article__header__date"), global::ScrapeDsl.ValueKind.Text, null).WithTransforms(global::ScrapeDsl.Transform.Date(new string[] { "d MMM, HH:mm" }, "ru-RU", "Europe/Moscow", "/\\d{2}/\\d{2}/(\\d{4})/")),
         };
         private static readonly global::ScrapeDsl.Source[] s_authors_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__authors__author__name"), global::ScrapeDsl.ValueKind.Text, null),
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("[itemprop=author] meta[itemprop=name]"), global::ScrapeDsl.ValueKind.Attribute, "content"),
+            global::ScrapeDsl.Source.ItemProp("author.name"),
         };
         private static readonly global::ScrapeDsl.Source[] s_lead_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__text__overview"), global::ScrapeDsl.ValueKind.Text, null),
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("meta[name=description]"), global::ScrapeDsl.ValueKind.Attribute, "content"),
+            global::ScrapeDsl.Source.Meta("description"),
         };
         private static readonly global::ScrapeDsl.Source[] s_image_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__main-image img"), global::ScrapeDsl.ValueKind.Attribute, "src"),
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("meta[property='og:image']"), global::ScrapeDsl.ValueKind.Attribute, "content"),
+            global::ScrapeDsl.Source.Meta("og:image"),
         };
         private static readonly global::ScrapeDsl.Source[] s_imageCaption_sources = new global::ScrapeDsl.Source[]
         {
@@ -118,6 +122,10 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Source[] s_imageCredit_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__main-image__author"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_imageCredit_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("^\\(?\\s*Фото:\\s*(.*?)\\)?$", 1),
         };
         private static readonly global::ScrapeDsl.Source[] s_body_sources = new global::ScrapeDsl.Source[]
         {
@@ -132,6 +140,14 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Source[] s_tags_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("a.article__tags__item"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_breadcrumbs_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.JsonLd("itemListElement.name", "BreadcrumbList"),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_breadcrumbs_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.StripPrefix("✅"),
         };
         private static readonly global::ScrapeDsl.Source[] s_feed_sources = new global::ScrapeDsl.Source[]
         {
@@ -163,6 +179,14 @@ namespace Consumer.Rules
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(string html, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Parse(html, url, s_remove));
 
+        /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="RbcArticle"/>.</summary>
+        public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+
+        /// <summary>Decodes page bytes (see the span overload) and reads a <see cref="RbcArticle"/>.</summary>
+        public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+
         /// <summary>Reads a <see cref="RbcArticle"/> from a document you own; the document is not modified.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Open(document, url, s_remove));
@@ -174,18 +198,19 @@ namespace Consumer.Rules
         private static global::ScrapeDsl.ExtractionResult<RbcArticle> Read(global::ScrapeDsl.Page page)
         {
             var scope = page.Root;
-            var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef("title"), s_title_sources, null, true);
-            var f_category = page.ReadString(scope, new global::ScrapeDsl.FieldRef("category"), s_category_sources, null, false);
-            var f_publishedAt = page.Read<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("publishedAt"), s_publishedAt_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime);
-            var f_authors = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("authors"), s_authors_sources, null, false);
-            var f_lead = page.ReadString(scope, new global::ScrapeDsl.FieldRef("lead"), s_lead_sources, null, false);
-            var f_image = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef("image"), s_image_sources, null, false);
-            var f_imageCaption = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCaption"), s_imageCaption_sources, null, false);
-            var f_imageCredit = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCredit"), s_imageCredit_sources, null, false);
-            var f_body = page.ReadString(scope, new global::ScrapeDsl.FieldRef("body"), s_body_sources, s_body_remove, false);
-            var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, false);
+            var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef("title"), s_title_sources, null, true, null);
+            var f_category = page.ReadString(scope, new global::ScrapeDsl.FieldRef("category"), s_category_sources, null, false, null);
+            var f_publishedAt = page.Read<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("publishedAt"), s_publishedAt_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime, null);
+            var f_authors = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("authors"), s_authors_sources, null, false, null);
+            var f_lead = page.ReadString(scope, new global::ScrapeDsl.FieldRef("lead"), s_lead_sources, null, false, null);
+            var f_image = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef("image"), s_image_sources, null, false, null);
+            var f_imageCaption = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCaption"), s_imageCaption_sources, null, false, null);
+            var f_imageCredit = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCredit"), s_imageCredit_sources, null, false, s_imageCredit_transforms);
+            var f_body = page.ReadString(scope, new global::ScrapeDsl.FieldRef("body"), s_body_sources, s_body_remove, false, null);
+            var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, false, null);
+            var f_breadcrumbs = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("breadcrumbs"), s_breadcrumbs_sources, null, false, s_breadcrumbs_transforms);
             var f_feed = ReadFeed(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("feed"), s_feed_sources, false), "feed");
-            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_tags, f_feed));
+            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_tags, f_breadcrumbs, f_feed));
         }
 
         private static global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> ReadFeed(global::ScrapeDsl.Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)
@@ -194,9 +219,9 @@ namespace Consumer.Rules
             for (var index = 0; index < items.Count; index++)
             {
                 var scope = items[index];
-                var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "title"), s_feed_title_sources, null, false);
-                var f_time = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "time"), s_feed_time_sources, null, false);
-                var f_url = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "url"), s_feed_url_sources, null, false);
+                var f_title = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "title"), s_feed_title_sources, null, false, null);
+                var f_time = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "time"), s_feed_time_sources, null, false, null);
+                var f_url = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "url"), s_feed_url_sources, null, false, null);
                 list[index] = new RbcArticle.FeedItem(f_title, f_time, f_url);
             }
             return list;

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using ScrapeDsl.Language;
+
+namespace ScrapeDsl.Generators;
+
+/// <summary>One <c>custom: Method</c> step of a rule, with where it is written.</summary>
+internal sealed record CustomTransformUse(string Path, string RuleName, string Method, SourceSpan Span);
+
+/// <summary>
+/// Checks <c>custom</c> transforms against the Compilation: <c>{Rule}Extractor</c> must have a user-written partial
+/// part with <c>static string? Method(string value)</c>. Problems are reported at the YAML line of the step.
+/// </summary>
+internal static class CustomTransformCheck
+{
+    public static EquatableArray<CustomTransformUse> Uses(EquatableArray<RuleFile> files)
+    {
+        var uses = new List<CustomTransformUse>();
+        foreach (var file in files)
+        {
+            if (file.Rule is { IsPartial: false } rule)
+            {
+                Collect(file.Path, rule.Name, rule.Fields, uses);
+            }
+        }
+
+        return EquatableArray.From(uses);
+    }
+
+    public static EquatableArray<RuleDiagnostic> Check(EquatableArray<CustomTransformUse> uses, string ns, Compilation compilation)
+    {
+        if (uses.Count == 0)
+        {
+            return EquatableArray<RuleDiagnostic>.Empty;
+        }
+
+        var diagnostics = new List<RuleDiagnostic>();
+        foreach (var use in uses)
+        {
+            var extractor = use.RuleName + "Extractor";
+            var type = compilation.GetTypeByMetadataName(ns + "." + extractor);
+            string? problem;
+            if (type is null)
+            {
+                problem = "there is no hand-written 'partial class " + extractor + "' in namespace " + ns;
+            }
+            else
+            {
+                problem = "there is no method '" + use.Method + "' on " + extractor;
+                foreach (var member in type.GetMembers(use.Method))
+                {
+                    if (member is not IMethodSymbol method)
+                    {
+                        continue;
+                    }
+
+                    if (method.IsStatic && method.Parameters.Length == 1 && method.TypeParameters.Length == 0
+                        && method.Parameters[0].Type.SpecialType == SpecialType.System_String && method.Parameters[0].RefKind == RefKind.None
+                        && method.ReturnType.SpecialType == SpecialType.System_String)
+                    {
+                        problem = null;
+                        break;
+                    }
+
+                    problem = "'" + method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' has the wrong shape";
+                }
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.CustomMethod, use.Path, use.Span, use.Method, problem, extractor));
+            }
+        }
+
+        return EquatableArray.From(diagnostics);
+    }
+
+    private static void Collect(string path, string ruleName, EquatableArray<Transform> transforms, List<CustomTransformUse> uses)
+    {
+        foreach (var transform in transforms)
+        {
+            if (transform.Kind == TransformKind.Custom)
+            {
+                uses.Add(new CustomTransformUse(path, ruleName, transform.Text, transform.Span));
+            }
+        }
+    }
+
+    private static void Collect(string path, string ruleName, EquatableArray<Field> fields, List<CustomTransformUse> uses)
+    {
+        foreach (var field in fields)
+        {
+            Collect(path, ruleName, field.Transforms, uses);
+            foreach (var source in field.Sources)
+            {
+                Collect(path, ruleName, source.Transforms, uses);
+            }
+
+            Collect(path, ruleName, field.Fields, uses);
+        }
+    }
+}

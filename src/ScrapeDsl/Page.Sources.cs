@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using AngleSharp.Dom;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// The sources beside CSS (<c>meta</c>, <c>jsonld</c>, <c>itemprop</c>, <c>const</c>) and the transform pipeline.
+/// Kept apart from <c>Page.cs</c>, whose CSS path is the hot one.
+/// </summary>
+public sealed partial class Page
+{
+    private List<IElement>? _metas;
+    private JsonLd? _jsonLd;
+
+    /// <summary>Decodes page bytes (<see cref="PageText.Decode"/>: BOM, then <paramref name="charset"/>, then the meta prescan, else UTF-8) and parses them.</summary>
+    public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, IReadOnlyList<Selector> remove) =>
+        Parse(PageText.Decode(bytes, charset), url, remove);
+
+    /// <summary>The first value of one source after the transforms, or null when it yields nothing.</summary>
+    private string? ReadFirst(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)
+    {
+        var raw = new List<string>(1);
+        Candidates(scope, source, remove, all: false, raw);
+        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
+        return values.Count > 0 ? values[0] : null;
+    }
+
+    /// <summary>Every value of one source after the transforms, or null when it yields nothing.</summary>
+    private List<string>? ReadEvery(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)
+    {
+        var raw = new List<string>();
+        Candidates(scope, source, remove, all: true, raw);
+        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
+        return values.Count > 0 ? values : null;
+    }
+
+    /// <summary>
+    /// The raw values of a source: for a scalar (<paramref name="all"/> false) only its first candidate, as for CSS
+    /// (the first match in document order, even when its value is empty).
+    /// </summary>
+    private void Candidates(IElement scope, Source source, Selector[]? remove, bool all, List<string> output)
+    {
+        switch (source.Kind)
+        {
+            case SourceKind.Const:
+                output.Add(source.Argument!);
+                return;
+            case SourceKind.Meta:
+                foreach (var meta in Metas())
+                {
+                    if (string.Equals(meta.GetAttribute("name")?.Trim(), source.Argument, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(meta.GetAttribute("property")?.Trim(), source.Argument, StringComparison.OrdinalIgnoreCase))
+                    {
+                        output.Add(TextContent.NormalizeInline(MetaContent(meta)));
+                        if (!all)
+                        {
+                            return;
+                        }
+                    }
+                }
+
+                return;
+            case SourceKind.JsonLd:
+                (_jsonLd ??= new JsonLd(JsonLdBlocks())).Evaluate(source.Path, source.Types, all, output);
+                return;
+            case SourceKind.ItemProp:
+                ItemProps(scope, source.Path, 0, remove, all, output);
+                return;
+        }
+
+        if (source.Css is null)
+        {
+            output.Add(ReadValue(scope, source, remove));
+            return;
+        }
+
+        if (!all)
+        {
+            if (SelectFirst(scope, source.Css) is { } element)
+            {
+                output.Add(ReadValue(element, source, remove));
+            }
+
+            return;
+        }
+
+        foreach (var element in SelectAll(scope, source))
+        {
+            output.Add(ReadValue(element, source, remove));
+        }
+    }
+
+    /// <summary>Runs the transforms over every raw value; empty values are dropped.</summary>
+    private List<string> Pipeline(List<string> raw, Transform[]? transforms)
+    {
+        var current = new List<string>(raw.Count);
+        foreach (var value in raw)
+        {
+            if (value.Length > 0)
+            {
+                current.Add(value);
+            }
+        }
+
+        if (transforms is null)
+        {
+            return current;
+        }
+
+        var next = new List<string>(current.Count);
+        foreach (var transform in transforms)
+        {
+            next.Clear();
+            foreach (var value in current)
+            {
+                transform.Apply(value, this, next);
+            }
+
+            (current, next) = (next, current);
+            if (current.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Microdata: elements whose <c>itemprop</c> has the step's token, step by step into nested items.</summary>
+    private bool ItemProps(IElement scope, string[] path, int step, Selector[]? remove, bool all, List<string> output)
+    {
+        var walker = new ElementWalker(scope, _removed);
+        try
+        {
+            while (walker.MoveNext(out var element))
+            {
+                if (!HasToken(element.GetAttribute("itemprop"), path[step]))
+                {
+                    continue;
+                }
+
+                if (step + 1 < path.Length)
+                {
+                    if (ItemProps(element, path, step + 1, remove, all, output) && !all)
+                    {
+                        return true;
+                    }
+
+                    walker.SkipChildren();
+                    continue;
+                }
+
+                output.Add(MicrodataValue(element, remove));
+                if (!all)
+                {
+                    return true;
+                }
+
+                walker.SkipChildren();
+            }
+
+            return false;
+        }
+        finally
+        {
+            walker.Dispose();
+        }
+    }
+
+    /// <summary>The microdata value of an element (HTML spec): an attribute for some elements, else the text.</summary>
+    private string MicrodataValue(IElement element, Selector[]? remove)
+    {
+        // Pages saved by Postlight Parser's fixture tooling carry meta values in 'value' instead of 'content'.
+        var metaContent = element.HasAttribute("content") ? "content" : "value";
+        var attribute = element.LocalName switch
+        {
+            "meta" => metaContent,
+            "audio" or "embed" or "iframe" or "img" or "source" or "track" or "video" => "src",
+            "a" or "area" or "link" => "href",
+            "object" => "data",
+            "data" or "meter" => "value",
+            "time" when element.HasAttribute("datetime") => "datetime",
+            _ => null,
+        };
+
+        return attribute is null
+            ? ReadValue(element, new Source(null), remove)
+            : TextContent.NormalizeInline(element.GetAttribute(attribute) ?? string.Empty);
+    }
+
+    /// <summary>A meta tag's <c>content</c>, else its <c>value</c> (pages saved by Postlight Parser's tooling rewrite it so).</summary>
+    private static string MetaContent(IElement meta) => meta.GetAttribute("content") ?? meta.GetAttribute("value") ?? string.Empty;
+
+    private static bool HasToken(string? list, string token)
+    {
+        if (list is null)
+        {
+            return false;
+        }
+
+        foreach (var part in list.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (string.Equals(part, token, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<IElement> Metas()
+    {
+        if (_metas is null)
+        {
+            _metas = new List<IElement>();
+            var walker = new ElementWalker(Root, _removed);
+            try
+            {
+                while (walker.MoveNext(out var element))
+                {
+                    if (element.LocalName == "meta")
+                    {
+                        _metas.Add(element);
+                    }
+                }
+            }
+            finally
+            {
+                walker.Dispose();
+            }
+        }
+
+        return _metas;
+    }
+
+    private IEnumerable<string> JsonLdBlocks()
+    {
+        var blocks = new List<string>();
+        var walker = new ElementWalker(Root, _removed);
+        try
+        {
+            while (walker.MoveNext(out var element))
+            {
+                if (element.LocalName == "script"
+                    && string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    blocks.Add(element.TextContent);
+                }
+            }
+        }
+        finally
+        {
+            walker.Dispose();
+        }
+
+        return blocks;
+    }
+}

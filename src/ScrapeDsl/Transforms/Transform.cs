@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// One step of a field's <c>transform</c> pipeline. Steps run in order on each value a source yields, before the
+/// source counts as having yielded: a step that gives nothing (a regex that does not match, a date that does not
+/// parse) makes the source yield nothing, so the next fallback is tried. Every output is trimmed; an empty output
+/// is no value. Generated extractors hold their transforms in static fields (regexes compiled once, with a timeout).
+/// </summary>
+public abstract class Transform
+{
+    /// <summary>The timeout of every regex a rule runs (a hostile page cannot stall extraction).</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    private protected Transform()
+    {
+    }
+
+    /// <summary>The step as written in the rule, for problem reports.</summary>
+    public abstract string Describe();
+
+    /// <summary>Applies the step to one value and adds its results (none, one, or several for <c>split</c>) to <paramref name="output"/>.</summary>
+    internal abstract void Apply(string value, Page page, List<string> output);
+
+    /// <summary><c>normalize</c>: collapses whitespace runs (line breaks included) to one space and trims.</summary>
+    public static Transform Normalize() => NormalizeTransform.Instance;
+
+    /// <summary><c>regex</c>: the text of <paramref name="group"/> of the first match; nothing when there is no match.</summary>
+    public static Transform RegexExtract(string pattern, int group) => new RegexExtractTransform(Compile(pattern), group);
+
+    /// <summary><c>replace</c>: every match replaced (<c>$1</c> refers to groups).</summary>
+    public static Transform RegexReplace(string pattern, string replacement) => new RegexReplaceTransform(Compile(pattern), replacement);
+
+    /// <summary><c>stripPrefix</c>: removes the text when the value starts with it (ordinal).</summary>
+    public static Transform StripPrefix(string prefix) => new StripTransform(prefix, prefix: true);
+
+    /// <summary><c>stripSuffix</c>: removes the text when the value ends with it (ordinal).</summary>
+    public static Transform StripSuffix(string suffix) => new StripTransform(suffix, prefix: false);
+
+    /// <summary><c>split</c>: splits on a regex; empty pieces are dropped.</summary>
+    public static Transform Split(string pattern) => new SplitTransform(Compile(pattern));
+
+    /// <summary><c>date</c>: parses with explicit formats and culture, in a time zone; outputs ISO 8601 with offset.</summary>
+    public static Transform Date(string[] formats, string culture, string? timeZone, string? yearFromUrl) =>
+        new DateTransform(formats, culture, timeZone, yearFromUrl is null ? null : Compile(yearFromUrl));
+
+    /// <summary><c>number</c>: parses a number written in a culture; outputs it in invariant form (<c>1234.5</c>).</summary>
+    public static Transform Number(string culture) => new NumberTransform(CultureInfo.GetCultureInfo(culture));
+
+    /// <summary><c>absoluteUrl</c>: resolves against the page's base URL (<c>&lt;base href&gt;</c>, else the page URL).</summary>
+    public static Transform AbsoluteUrl() => AbsoluteUrlTransform.Instance;
+
+    /// <summary><c>custom</c>: a static method of the extractor class; null or empty is no value.</summary>
+    public static Transform Custom(string name, Func<string, string?> method) => new CustomTransform(name, method);
+
+    private static Regex Compile(string pattern) =>
+        new(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+
+    private static void Add(List<string> output, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        value = value.Trim();
+        if (value.Length > 0)
+        {
+            output.Add(value);
+        }
+    }
+
+    private sealed class NormalizeTransform : Transform
+    {
+        public static readonly NormalizeTransform Instance = new();
+
+        public override string Describe() => "normalize";
+
+        internal override void Apply(string value, Page page, List<string> output) => Add(output, TextContent.NormalizeInline(value.Replace('\n', ' ')));
+    }
+
+    private sealed class RegexExtractTransform(Regex regex, int group) : Transform
+    {
+        public override string Describe() => "regex " + regex;
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            try
+            {
+                var match = regex.Match(value);
+                if (match.Success && match.Groups[group].Success)
+                {
+                    Add(output, match.Groups[group].Value);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A timeout is no match: the next fallback is tried.
+            }
+        }
+    }
+
+    private sealed class RegexReplaceTransform(Regex regex, string replacement) : Transform
+    {
+        public override string Describe() => "replace " + regex;
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            try
+            {
+                Add(output, regex.Replace(value, replacement));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+    }
+
+    private sealed class StripTransform(string text, bool prefix) : Transform
+    {
+        public override string Describe() => (prefix ? "stripPrefix " : "stripSuffix ") + text;
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            if (prefix && value.StartsWith(text, StringComparison.Ordinal))
+            {
+                value = value.Substring(text.Length);
+            }
+            else if (!prefix && value.EndsWith(text, StringComparison.Ordinal))
+            {
+                value = value.Substring(0, value.Length - text.Length);
+            }
+
+            Add(output, value);
+        }
+    }
+
+    private sealed class SplitTransform(Regex regex) : Transform
+    {
+        public override string Describe() => "split " + regex;
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            string[] parts;
+            try
+            {
+                parts = regex.Split(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return;
+            }
+
+            foreach (var part in parts)
+            {
+                Add(output, part);
+            }
+        }
+    }
+
+    private sealed class NumberTransform(CultureInfo culture) : Transform
+    {
+        public override string Describe() => "number " + culture.Name;
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            // Cultures write grouping with U+00A0 or U+202F; pages write any space.
+            var text = value.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+            var group = culture.NumberFormat.NumberGroupSeparator;
+            if (group.Trim().Length == 0)
+            {
+                text = text.Replace(" ", string.Empty);
+            }
+
+            if (decimal.TryParse(text, NumberStyles.Number, culture, out var number))
+            {
+                Add(output, number.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private sealed class AbsoluteUrlTransform : Transform
+    {
+        public static readonly AbsoluteUrlTransform Instance = new();
+
+        public override string Describe() => "absoluteUrl";
+
+        internal override void Apply(string value, Page page, List<string> output)
+        {
+            if (Conversions.TryUrl(value, page.BaseUri, out var url))
+            {
+                Add(output, url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString);
+            }
+        }
+    }
+
+    private sealed class CustomTransform(string name, Func<string, string?> method) : Transform
+    {
+        public override string Describe() => "custom " + name;
+
+        internal override void Apply(string value, Page page, List<string> output) => Add(output, method(value));
+    }
+}
