@@ -97,7 +97,7 @@ public static class YamlTreeReader
             {
                 if (parser.TryConsume<SequenceEnd>(out var sequenceEnd))
                 {
-                    end = sequenceEnd.End;
+                    end = sequenceStart.Style == SequenceStyle.Flow ? AfterBracket(sequenceEnd) : sequenceEnd.End;
                     break;
                 }
 
@@ -117,7 +117,7 @@ public static class YamlTreeReader
             {
                 if (parser.TryConsume<MappingEnd>(out var mappingEnd))
                 {
-                    end = mappingEnd.End;
+                    end = mappingStart.Style == MappingStyle.Flow ? AfterBracket(mappingEnd) : mappingEnd.End;
                     break;
                 }
 
@@ -155,6 +155,10 @@ public static class YamlTreeReader
         var unexpected = parser.Current!;
         throw new YamlException(unexpected.Start, unexpected.End, "unexpected " + unexpected.GetType().Name);
     }
+
+    // YamlDotNet's end event of a flow collection is an empty mark before the closing ']' or '}'; the node's span
+    // must include the bracket (one character, never a line break).
+    private static Mark AfterBracket(ParsingEvent end) => new(end.Start.Index + 1, end.Start.Line, end.Start.Column + 1);
 
     private static void ReportProperties(NodeEvent node, string path, List<RuleDiagnostic> diagnostics, int offset)
     {
