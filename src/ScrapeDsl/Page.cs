@@ -208,6 +208,7 @@ public sealed partial class Page
             return Array.Empty<T>();
         }
 
+        var firstProblem = _problems.Count;
         var values = new List<T>(texts.Count);
         foreach (var text in texts)
         {
@@ -217,11 +218,24 @@ public sealed partial class Page
             }
             else
             {
-                ReportConversion(field, text, typeof(T), required && values.Count == 0);
+                ReportConversion(field, text, typeof(T), required: false);
             }
         }
 
+        FailIfNothingConverted(required, values.Count, firstProblem);
         return values;
+    }
+
+    /// <summary>A required list is unsuccessful when none of its values converted (not when the first one did not).</summary>
+    private void FailIfNothingConverted(bool required, int converted, int firstProblem)
+    {
+        if (required && converted == 0)
+        {
+            for (var i = firstProblem; i < _problems.Count; i++)
+            {
+                _problems[i] = _problems[i] with { IsError = true };
+            }
+        }
     }
 
     /// <summary>Converts a scalar URL, resolving it against <see cref="BaseUri"/>.</summary>
@@ -244,6 +258,7 @@ public sealed partial class Page
     /// <summary>Converts each URL of a list, resolving against <see cref="BaseUri"/>.</summary>
     private IReadOnlyList<Uri> ToUrls(FieldRef field, IReadOnlyList<string> texts, bool required)
     {
+        var firstProblem = _problems.Count;
         var values = new List<Uri>(texts.Count);
         foreach (var text in texts)
         {
@@ -254,6 +269,7 @@ public sealed partial class Page
             }
         }
 
+        FailIfNothingConverted(required, values.Count, firstProblem);
         return values;
     }
 

@@ -43,13 +43,50 @@ public static class Conversions
     /// <summary>
     /// <c>type: datetime</c>: ISO 8601 (or another invariant format); the offset in the text is kept.
     /// A text without an offset is read as UTC (write a transform with a time zone for local times).
+    /// The text must give the year in full and must not start with a number followed by <c>.</c>, <c>/</c> or <c>-</c>
+    /// ("03.06.2025"): the invariant culture would read the month first, and take a missing date or year from the clock.
     /// </summary>
-    public static bool TryDateTime(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(
+    public static bool TryDateTime(string text, out DateTimeOffset value)
+    {
+        if (!SaysFullDate(text))
+        {
+            value = default;
+            return false;
+        }
+
+        return DateTimeOffset.TryParse(
             text,
             CultureInfo.InvariantCulture,
             DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal,
             out value);
+    }
+
+    private static bool SaysFullDate(string text)
+    {
+        var span = text.AsSpan().Trim();
+        var leading = 0;
+        while (leading < span.Length && char.IsAsciiDigit(span[leading]))
+        {
+            leading++;
+        }
+
+        if (leading is 1 or 2 && leading < span.Length && span[leading] is '.' or '/' or '-')
+        {
+            return false;
+        }
+
+        var run = 0;
+        foreach (var c in span)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>type: date</c>: <c>yyyy-MM-dd</c>, or the date part (as written) of a date-time.</summary>
     public static bool TryDate(string text, out DateOnly value)
