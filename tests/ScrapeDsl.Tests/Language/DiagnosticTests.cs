@@ -39,7 +39,7 @@ public class DiagnosticTests
 
         RuleText.AssertAt(yaml, error.Span, 2, 1, "selectors");
         Assert.DoesNotContain("did you mean", error.Message, System.StringComparison.Ordinal);
-        Assert.Contains("allowed keys: name, description, match, remove, fields, examples", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("allowed keys: name, description, extends, match, remove, fields, examples", error.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,11 +36,11 @@ public class RepositoryRuleTests
     public void Shipped_rbc_article_rule_is_read_with_its_fields_in_order()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "rbc.ru", "article.scrape.yaml");
-        var rule = RuleReader.Read(path, File.ReadAllText(path)).Rule!;
+        var rule = RuleResolver.ReadWithExtends(path, File.ReadAllText(path), p => File.Exists(p) ? File.ReadAllText(p) : null).Rule!;
 
         Assert.Equal("RbcArticle", rule.Name);
         Assert.Equal(
-            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "tags", "feed" },
+            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "tags", "breadcrumbs", "feed" },
             rule.Fields.Select(f => f.Name));
         Assert.Equal(10, rule.Remove.Count);
     }

@@ -23,6 +23,7 @@ public class ResultJsonTests
             ImageCredit: null,
             Body: "Первый абзац.\nВторой абзац.",
             Tags: Array.Empty<string>(),
+            Breadcrumbs: Array.Empty<string>(),
             Feed: new[] { new RbcArticle.FeedItem("Заголовок", "Политика, 07:49", new Uri("https://www.rbc.ru/a?from=newsfeed&x=1")) }),
         new[]
         {
@@ -48,7 +49,7 @@ public class ResultJsonTests
         using var document = JsonDocument.Parse(s_json);
 
         Assert.Equal(
-            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "tags", "feed" },
+            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "tags", "breadcrumbs", "feed" },
             document.RootElement.GetProperty("value").EnumerateObject().Select(p => p.Name));
     }
 

@@ -43,7 +43,7 @@ public sealed class ExampleSnapshotTests
         Assert.Empty(problems);
         foreach (var rule in ExampleCatalog.RuleFiles(RulesFolder))
         {
-            if (Language.RuleReader.IsPartialPath(rule))
+            if (ScrapeDsl.Language.RuleReader.IsPartialPath(rule))
             {
                 continue;
             }
