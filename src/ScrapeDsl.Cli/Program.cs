@@ -12,6 +12,8 @@ public static class Program
         var root = new RootCommand("scrape: run, check and test ScrapeDsl rules (rules/<site>/*.scrape.yaml).")
         {
             RunCommand.Create(),
+            NewCommand.Create(),
+            NewEvalCommand.Create(),
         };
 
         return root.Parse(args).Invoke();

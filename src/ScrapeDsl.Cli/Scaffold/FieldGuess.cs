@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ScrapeDsl.Cli.Scaffold;
+
+/// <summary>Where a guessed value can be read: a CSS source (selector + attribute) or, later, a JSON-LD path.</summary>
+internal enum SourceKind
+{
+    /// <summary>A CSS selector, optionally reading an attribute: what rule language v1 can say.</summary>
+    Css,
+
+    /// <summary>A schema.org value from the page's JSON-LD (e.g. <c>headline</c>, <c>author.name</c>): used as evidence; written only when <see cref="ScaffoldOptions.EmitJsonLdSources"/> is on.</summary>
+    JsonLd,
+}
+
+/// <summary>One source of a guessed field, with the evidence that produced it.</summary>
+/// <param name="Kind">CSS or JSON-LD.</param>
+/// <param name="Path">The CSS selector, or the JSON-LD path.</param>
+/// <param name="Attribute">For CSS: the attribute to read, or null for the element's text.</param>
+/// <param name="Evidence">A short human description, e.g. <c>og:title</c> or <c>first h1</c>.</param>
+/// <param name="Stability">How likely the selector is to keep working on other pages of the site.</param>
+internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attribute, string Evidence, Stability Stability = Stability.Stable)
+{
+    public static GuessedSource Css(Built selector, string? attribute, string evidence) => new(SourceKind.Css, selector.Css, attribute, evidence, selector.Stability);
+
+    public static GuessedSource Meta(string selector, string evidence) => new(SourceKind.Css, selector, "content", evidence);
+
+    public static GuessedSource JsonLd(string path) => new(SourceKind.JsonLd, path, null, "JSON-LD " + path);
+}
+
+/// <summary>A source together with the value(s) it yields on the page and how much weight its kind of evidence carries.</summary>
+internal sealed record Candidate(GuessedSource Source, IReadOnlyList<string> Values, int Strength);
+
+/// <summary>A field of the scaffolded rule: its sources in order (primary first) and why they were chosen.</summary>
+internal sealed record FieldGuess(string Name, string Type, bool Many, bool Required, IReadOnlyList<GuessedSource> Sources, string Evidence, IReadOnlyList<string> Sample);
+
+/// <summary>
+/// Picks a field's sources from candidates: candidates are grouped by the value they give (after the field's own
+/// normalisation), the group with the most weight wins (several independent pieces of evidence agreeing is what
+/// makes a guess strong), and its sources become the primary and the fallbacks, strongest first.
+/// </summary>
+internal static class Agreement
+{
+    public const int MaxFallbacks = 3;
+
+    public static FieldGuess? Choose(string name, string type, bool many, bool required, IEnumerable<Candidate> candidates, Func<IReadOnlyList<string>, string?> key, ScaffoldOptions options)
+    {
+        var groups = new List<(string Key, List<Candidate> Members, int Weight, int Order)>();
+        var order = 0;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Values.Count == 0 || key(candidate.Values) is not { } k)
+            {
+                continue;
+            }
+
+            var index = groups.FindIndex(g => g.Key == k);
+            if (index < 0)
+            {
+                groups.Add((k, new List<Candidate> { candidate }, candidate.Strength, order++));
+            }
+            else if (!groups[index].Members.Exists(m => m.Source.Path == candidate.Source.Path && m.Source.Attribute == candidate.Source.Attribute))
+            {
+                var group = groups[index];
+                group.Members.Add(candidate);
+                groups[index] = (group.Key, group.Members, group.Weight + candidate.Strength, group.Order);
+            }
+        }
+
+        // Most weight wins; ties go to the group seen first (candidates are offered strongest kind first).
+        foreach (var group in groups.OrderByDescending(g => g.Weight).ThenBy(g => g.Order))
+        {
+            var members = group.Members
+                .OrderByDescending(m => m.Source.Kind == SourceKind.Css)
+                .ThenBy(m => m.Source.Stability)
+                .ThenByDescending(m => m.Strength)
+                .ToList();
+            var writable = members.Where(m => m.Source.Kind == SourceKind.Css || options.EmitJsonLdSources).Take(1 + MaxFallbacks).ToList();
+            if (writable.Count == 0 || writable[0].Source.Kind != SourceKind.Css && !options.EmitJsonLdSources)
+            {
+                continue; // only JSON-LD says this, and the language cannot read JSON-LD yet
+            }
+
+            var evidence = string.Join(" = ", members.Select(m => m.Source.Evidence));
+            return new FieldGuess(name, type, many, required, writable.Select(m => m.Source).ToList(), evidence, writable[0].Values);
+        }
+
+        return null;
+    }
+}
