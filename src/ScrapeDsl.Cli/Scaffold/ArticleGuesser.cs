@@ -18,7 +18,7 @@ internal static class ArticleGuesser
     {
         "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate", "publish-date",
         "date", "DC.date.issued", "dc.date.issued", "dc.date", "DC.date", "sailthru.date", "parsely-pub-date",
-        "article.published", "article_date_original", "cXenseParse:recs:publishtime", "date_published", "pub_date",
+        "article.published", "article_date_original", "published_at", "og:published_time", "publication_date", "cXenseParse:recs:publishtime", "date_published", "pub_date",
     };
 
     /// <summary>The fields guessed for the page, in the order they are written.</summary>
@@ -93,7 +93,19 @@ internal static class ArticleGuesser
             candidates.Add(new Candidate(GuessedSource.JsonLd("headline"), new[] { Normalize(headline) }, 3));
         }
 
-        return Agreement.Choose("title", "string", many: false, required: true, candidates, Key, options)
+        // "Headline | Site" in <title> or og:title supports "Headline"; and a real headline shows up in <title>.
+        var values = candidates.Select(c => c.Values[0]).Distinct().ToList();
+        foreach (var candidate in candidates.ToList())
+        {
+            var value = candidate.Values[0];
+            if (values.FirstOrDefault(other => other.Length >= 8 && other.Length < value.Length && StartsWithThenSeparator(value, other)) is { } shorter)
+            {
+                candidates.Add(new Candidate(GuessedSource.Hint(candidate.Source.Evidence + " minus its site suffix"), new[] { shorter }, candidate.Strength));
+            }
+        }
+
+        var titleElement = document.QuerySelector("title") is { } t ? TextContent.Of(t) : string.Empty;
+        return Agreement.Choose("title", "string", many: false, required: true, candidates, Key, options, key => key.Length > 0 && titleElement.Contains(key, StringComparison.Ordinal) ? 2 : 0)
             ?? new FieldGuess("title", "string", false, true, new[] { new GuessedSource(SourceKind.Css, "title", null, "<title> (nothing better on the page)") }, "<title>", Array.Empty<string>());
     }
 
@@ -109,7 +121,7 @@ internal static class ArticleGuesser
         {
             if (page.Meta(key) is { } meta && NameLike(meta.Value))
             {
-                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, key + " meta"), new[] { meta.Value }, 2));
+                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, 2));
             }
         }
 
@@ -154,7 +166,7 @@ internal static class ArticleGuesser
         {
             if (page.Meta(key) is { } meta && IsDate(meta.Value))
             {
-                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, key + " meta"), new[] { meta.Value }, key.Contains("published", StringComparison.OrdinalIgnoreCase) || key == "datePublished" ? 3 : 2));
+                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, key.Contains("published", StringComparison.OrdinalIgnoreCase) || key == "datePublished" ? 3 : 2));
             }
         }
 
@@ -177,6 +189,29 @@ internal static class ArticleGuesser
             {
                 candidates.Add(new Candidate(GuessedSource.Css(selector, "datetime", time.HasAttribute("pubdate") ? "time[pubdate]" : "time[datetime]"), new[] { value }, timeStrength));
                 timeStrength = 1;
+            }
+        }
+
+        // Dates in other attributes: data-published, data-date, content on a visible element…
+        var found = 0;
+        foreach (var element in document.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+        {
+            if (found >= 4)
+            {
+                break;
+            }
+
+            foreach (var attribute in element.Attributes)
+            {
+                var name = attribute.Name;
+                if (name is "datetime" or "class" or "id" or "style" or "href" or "src" || !(name.Contains("publish") || name.Contains("date"))
+                    || name.Contains("modif") || name.Contains("updat") || !IsDate(attribute.Value) || PageEvidence.InChrome(element) || StableSelector.For(element) is not { } selector)
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate(GuessedSource.Css(selector, name, "attribute " + name), new[] { TextContent.NormalizeInline(attribute.Value) }, name.Contains("publish") ? 2 : 1));
+                found++;
             }
         }
 
@@ -226,7 +261,7 @@ internal static class ArticleGuesser
         var document = page.Document;
         if (page.MetaAll("article:tag") is { } metaTags && metaTags.Values.All(TagLike))
         {
-            candidates.Add(new Candidate(GuessedSource.Meta(metaTags.Selector, "article:tag meta"), metaTags.Values, 2));
+            candidates.Add(new Candidate(GuessedSource.Meta(metaTags.Selector, metaTags.Attribute, "article:tag meta"), metaTags.Values, 2));
         }
 
         AddElements(candidates, document.QuerySelectorAll("a[rel=tag], a[rel='category tag']").ToList(), "rel=tag", 3, TagLike);
@@ -281,7 +316,7 @@ internal static class ArticleGuesser
     {
         if (page.Meta(key) is { } meta)
         {
-            candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, key + " meta"), new[] { meta.Value }, strength));
+            candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, strength));
         }
     }
 
@@ -343,6 +378,17 @@ internal static class ArticleGuesser
         }
 
         return null;
+    }
+
+    private static bool StartsWithThenSeparator(string text, string prefix)
+    {
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(prefix.Length).TrimStart();
+        return rest.Length > 0 && rest[0] is '|' or '-' or '–' or '—' or ':' or '：' or '｜' or '/' or '«' or '·' or '•';
     }
 
     private static bool NameLike(string text)

@@ -12,6 +12,9 @@ internal enum SourceKind
 
     /// <summary>A schema.org value from the page's JSON-LD (e.g. <c>headline</c>, <c>author.name</c>): used as evidence; written only when <see cref="ScaffoldOptions.EmitJsonLdSources"/> is on.</summary>
     JsonLd,
+
+    /// <summary>Evidence that supports a value but cannot be written as a source (e.g. <c>&lt;title&gt;</c> minus its site suffix).</summary>
+    Hint,
 }
 
 /// <summary>One source of a guessed field, with the evidence that produced it.</summary>
@@ -24,9 +27,11 @@ internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attri
 {
     public static GuessedSource Css(Built selector, string? attribute, string evidence) => new(SourceKind.Css, selector.Css, attribute, evidence, selector.Stability);
 
-    public static GuessedSource Meta(string selector, string evidence) => new(SourceKind.Css, selector, "content", evidence);
+    public static GuessedSource Meta(string selector, string attribute, string evidence) => new(SourceKind.Css, selector, attribute, evidence);
 
     public static GuessedSource JsonLd(string path) => new(SourceKind.JsonLd, path, null, "JSON-LD " + path);
+
+    public static GuessedSource Hint(string evidence) => new(SourceKind.Hint, string.Empty, null, evidence);
 }
 
 /// <summary>A source together with the value(s) it yields on the page and how much weight its kind of evidence carries.</summary>
@@ -44,7 +49,7 @@ internal static class Agreement
 {
     public const int MaxFallbacks = 3;
 
-    public static FieldGuess? Choose(string name, string type, bool many, bool required, IEnumerable<Candidate> candidates, Func<IReadOnlyList<string>, string?> key, ScaffoldOptions options)
+    public static FieldGuess? Choose(string name, string type, bool many, bool required, IEnumerable<Candidate> candidates, Func<IReadOnlyList<string>, string?> key, ScaffoldOptions options, Func<string, int>? bonus = null)
     {
         var groups = new List<(string Key, List<Candidate> Members, int Weight, int Order)>();
         var order = 0;
@@ -69,15 +74,15 @@ internal static class Agreement
         }
 
         // Most weight wins; ties go to the group seen first (candidates are offered strongest kind first).
-        foreach (var group in groups.OrderByDescending(g => g.Weight).ThenBy(g => g.Order))
+        foreach (var group in groups.OrderByDescending(g => g.Weight + (bonus?.Invoke(g.Key) ?? 0)).ThenBy(g => g.Order))
         {
             var members = group.Members
                 .OrderByDescending(m => m.Source.Kind == SourceKind.Css)
                 .ThenBy(m => m.Source.Stability)
                 .ThenByDescending(m => m.Strength)
                 .ToList();
-            var writable = members.Where(m => m.Source.Kind == SourceKind.Css || options.EmitJsonLdSources).Take(1 + MaxFallbacks).ToList();
-            if (writable.Count == 0 || writable[0].Source.Kind != SourceKind.Css && !options.EmitJsonLdSources)
+            var writable = members.Where(m => m.Source.Kind == SourceKind.Css || (m.Source.Kind == SourceKind.JsonLd && options.EmitJsonLdSources)).Take(1 + MaxFallbacks).ToList();
+            if (writable.Count == 0 || writable[0].Source.Kind != SourceKind.Css)
             {
                 continue; // only JSON-LD says this, and the language cannot read JSON-LD yet
             }

@@ -7,6 +7,8 @@ namespace ScrapeDsl.Cli.Scaffold;
 /// <summary>What a saved page says about itself: its document, its JSON-LD article and its meta tags, read once.</summary>
 internal sealed class PageEvidence
 {
+    private static readonly string[] s_valueAttributes = { "content", "value" };
+
     private PageEvidence(IDocument document, Uri? url)
     {
         Document = document;
@@ -23,20 +25,24 @@ internal sealed class PageEvidence
     public static PageEvidence Read(IDocument document, Uri? url) => new(document, url);
 
     /// <summary>
-    /// A meta tag by <c>property</c> or <c>name</c> (as a selector that reads it, and its normalised content), or null.
-    /// The selector names the attribute the page uses, so it keeps working as long as the tag does.
+    /// A meta tag by <c>property</c>, <c>name</c> or <c>itemprop</c>: a selector that reads it, the attribute holding
+    /// its value (<c>content</c>, or <c>value</c> as some saved pages have it) and the normalised value; or null.
+    /// The selector names the key attribute the page uses, so it keeps working as long as the tag does.
     /// </summary>
-    public (string Selector, string Value)? Meta(string key)
+    public (string Selector, string Attribute, string Value)? Meta(string key)
     {
-        foreach (var attribute in new[] { "property", "name", "itemprop" })
+        foreach (var keyAttribute in new[] { "property", "name", "itemprop" })
         {
-            var selector = "meta[" + attribute + "='" + key + "']";
+            var selector = "meta[" + keyAttribute + "='" + key + "']";
             if (Document.QuerySelector(selector) is { } meta)
             {
-                var value = TextContent.NormalizeInline(meta.GetAttribute("content") ?? string.Empty);
-                if (value.Length > 0)
+                foreach (var valueAttribute in s_valueAttributes)
                 {
-                    return (selector, value);
+                    var value = TextContent.NormalizeInline(meta.GetAttribute(valueAttribute) ?? string.Empty);
+                    if (value.Length > 0)
+                    {
+                        return (selector, valueAttribute, value);
+                    }
                 }
             }
         }
@@ -45,24 +51,26 @@ internal sealed class PageEvidence
     }
 
     /// <summary>All non-empty contents of a repeated meta tag (e.g. <c>article:tag</c>), with the selector that reads them.</summary>
-    public (string Selector, List<string> Values)? MetaAll(string key)
+    public (string Selector, string Attribute, List<string> Values)? MetaAll(string key)
     {
-        foreach (var attribute in new[] { "property", "name" })
+        foreach (var keyAttribute in new[] { "property", "name" })
         {
-            var selector = "meta[" + attribute + "='" + key + "']";
-            var values = new List<string>();
-            foreach (var meta in Document.QuerySelectorAll(selector))
+            var selector = "meta[" + keyAttribute + "='" + key + "']";
+            foreach (var valueAttribute in s_valueAttributes)
             {
-                var value = TextContent.NormalizeInline(meta.GetAttribute("content") ?? string.Empty);
-                if (value.Length > 0)
+                var values = new List<string>();
+                var all = true;
+                foreach (var meta in Document.QuerySelectorAll(selector))
                 {
+                    var value = TextContent.NormalizeInline(meta.GetAttribute(valueAttribute) ?? string.Empty);
+                    all &= value.Length > 0;
                     values.Add(value);
                 }
-            }
 
-            if (values.Count > 0)
-            {
-                return (selector, values);
+                if (values.Count > 0 && all)
+                {
+                    return (selector, valueAttribute, values);
+                }
             }
         }
 
