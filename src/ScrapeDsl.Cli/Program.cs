@@ -14,6 +14,7 @@ public static class Program
             RunCommand.Create(),
             NewCommand.Create(),
             NewEvalCommand.Create(),
+            BatchCommand.Create(),
         };
 
         return root.Parse(args).Invoke();

@@ -112,13 +112,7 @@ internal static class RunCommand
         return new ExtractorRegistry(extractors);
     }
 
-    private static Uri? FindUrl(string html)
-    {
-        var document = new HtmlParser().ParseDocument(html);
-        var href = document.QuerySelector("link[rel=canonical][href]")?.GetAttribute("href")
-            ?? document.QuerySelector("meta[property='og:url'][content]")?.GetAttribute("content");
-        return href is not null && Uri.TryCreate(href.Trim(), UriKind.Absolute, out var url) ? url : null;
-    }
+    private static Uri? FindUrl(string html) => PageUrl.Find(new HtmlParser().ParseDocument(html));
 
     private static string RuleNames(ExtractorRegistry registry)
     {
