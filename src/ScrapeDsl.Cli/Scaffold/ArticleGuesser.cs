@@ -28,11 +28,27 @@ internal static class ArticleGuesser
         Add(fields, Title(page, options));
         Add(fields, Authors(page, options));
         Add(fields, PublishedAt(page, options));
-        Add(fields, Lead(page, options));
-        Add(fields, BodyGuesser.Guess(page));
+        var lead = Lead(page, options);
+        Add(fields, lead);
+        Add(fields, WithoutLead(page, BodyGuesser.Guess(page), lead));
         Add(fields, Tags(page, options));
         Add(fields, Image(page, options));
         return fields;
+    }
+
+    /// <summary>A lead printed inside the body block is removed from the body, so the two fields don't repeat each other.</summary>
+    private static FieldGuess? WithoutLead(PageEvidence page, FieldGuess? body, FieldGuess? lead)
+    {
+        if (body is null || lead is not { Sources: [{ Kind: SourceKind.Css, Attribute: null } leadSource, ..] })
+        {
+            return body;
+        }
+
+        var bodyElement = page.Document.QuerySelector(body.Sources[0].Path);
+        var leadElement = page.Document.QuerySelector(leadSource.Path);
+        return bodyElement is not null && leadElement is not null && bodyElement != leadElement && bodyElement.Contains(leadElement)
+            ? body with { Remove = new[] { leadSource.Path }, Evidence = body.Evidence + "; without the lead" }
+            : body;
     }
 
     private static void Add(List<FieldGuess> fields, FieldGuess? field)
@@ -125,6 +141,18 @@ internal static class ArticleGuesser
             }
         }
 
+        // Links to author pages: the href pattern is the selector, when every such link on the page is a distinct name.
+        foreach (var pattern in s_authorPaths)
+        {
+            var selector = "a[href*='" + pattern + "']";
+            var links = document.QuerySelectorAll(selector);
+            var names = links.Select(TextContent.Of).ToList();
+            if (links.Length is > 0 and <= 4 && names.All(NameLike) && names.Distinct(StringComparer.OrdinalIgnoreCase).Count() == names.Count)
+            {
+                candidates.Add(new Candidate(new GuessedSource(SourceKind.Css, selector, null, "links to " + pattern + " pages"), names, 2));
+            }
+        }
+
         // Byline containers by class name: the element itself when it holds just a name, else the links in it.
         foreach (var byline in document.QuerySelectorAll("[class*=author], [class*=byline], [class*=Author], [class*=Byline]").Take(30))
         {
@@ -136,7 +164,14 @@ internal static class ArticleGuesser
             var text = TextContent.Of(byline);
             if (NameLike(text))
             {
-                AddElements(candidates, new[] { byline }, "class " + ClassHint(byline, "author", "byline"), 1, NameLike);
+                // A wrapper around the element that holds just the name: that element is the better selector.
+                var inner = byline;
+                while (inner.Children.FirstOrDefault(child => TextContent.Of(child) == text) is { } child)
+                {
+                    inner = child;
+                }
+
+                AddElements(candidates, new[] { inner }, "class " + ClassHint(byline, "author", "byline"), 1, NameLike);
             }
             else if (text.Length < 300)
             {
@@ -235,12 +270,12 @@ internal static class ArticleGuesser
     private static FieldGuess? Lead(PageEvidence page, ScaffoldOptions options)
     {
         var candidates = new List<Candidate>();
-        foreach (var element in page.Document.QuerySelectorAll("[class*=lead], [class*=dek], [class*=standfirst], [class*=summary], [class*=subtitle], [class*=deck], [class*=excerpt], [itemprop=description]:not(meta)").Take(20))
+        foreach (var element in page.Document.QuerySelectorAll("[class*=lead], [class*=dek], [class*=standfirst], [class*=summary], [class*=subtitle], [class*=deck], [class*=excerpt], [class*=overview], [class*=intro], [itemprop=description]:not(meta)").Take(20))
         {
             var text = TextContent.Of(element);
             if (text.Length is >= 40 and <= 600 && !PageEvidence.InChrome(element) && element.LocalName is not ("body" or "html") && StableSelector.For(element) is { } selector)
             {
-                candidates.Add(new Candidate(GuessedSource.Css(selector, null, "class " + ClassHint(element, "lead", "dek", "standfirst", "summary", "subtitle", "deck", "excerpt")), new[] { text }, 2));
+                candidates.Add(new Candidate(GuessedSource.Css(selector, null, "class " + ClassHint(element, "lead", "dek", "standfirst", "summary", "subtitle", "deck", "excerpt", "overview", "intro")), new[] { text }, 2));
             }
         }
 
@@ -361,6 +396,11 @@ internal static class ArticleGuesser
             }
         }
 
+        if (values.Count > 4 && evidence.Contains("author", StringComparison.Ordinal))
+        {
+            return; // more names than a byline has: a list of other stories' authors
+        }
+
         if (StableSelector.ForAll(kept) is { } selector)
         {
             candidates.Add(new Candidate(GuessedSource.Css(selector, attribute, evidence), values, strength));
@@ -380,6 +420,14 @@ internal static class ArticleGuesser
         return null;
     }
 
+    private static readonly string[] s_authorPaths = { "/author/", "/authors/", "/profile/", "/people/", "/staff/", "/writer/", "/writers/", "/contributor/", "/contributors/", "/journalist/", "/by/" };
+
+    private static readonly char[] s_notInNames = { '©', '|', '/', '(', ')', '[', ']', '#', '»', '«' };
+
+    /// <summary>"By Jane Doe", "ByJane Doe" (a byline whose "By" sits in its own element), "by: Jane".</summary>
+    private static bool StartsWithBy(string text) =>
+        text.Length > 3 && text.StartsWith("by", StringComparison.OrdinalIgnoreCase) && (text[2] is ' ' or ':' || char.IsUpper(text[2]));
+
     private static bool StartsWithThenSeparator(string text, string prefix)
     {
         if (!text.StartsWith(prefix, StringComparison.Ordinal))
@@ -398,7 +446,7 @@ internal static class ArticleGuesser
             return false;
         }
 
-        if (text.Any(char.IsDigit) || text.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+        if (text.Any(char.IsDigit) || text.IndexOfAny(s_notInNames) >= 0 || StartsWithBy(text) || text.Contains("photo", StringComparison.OrdinalIgnoreCase) || text.Contains("image", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

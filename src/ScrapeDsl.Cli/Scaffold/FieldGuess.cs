@@ -38,7 +38,11 @@ internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attri
 internal sealed record Candidate(GuessedSource Source, IReadOnlyList<string> Values, int Strength);
 
 /// <summary>A field of the scaffolded rule: its sources in order (primary first) and why they were chosen.</summary>
-internal sealed record FieldGuess(string Name, string Type, bool Many, bool Required, IReadOnlyList<GuessedSource> Sources, string Evidence, IReadOnlyList<string> Sample);
+internal sealed record FieldGuess(string Name, string Type, bool Many, bool Required, IReadOnlyList<GuessedSource> Sources, string Evidence, IReadOnlyList<string> Sample)
+{
+    /// <summary>Selectors removed inside this field's element only (e.g. the lead inside the body).</summary>
+    public IReadOnlyList<string> Remove { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// Picks a field's sources from candidates: candidates are grouped by the value they give (after the field's own

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace ScrapeDsl.Cli.Scaffold;
@@ -53,6 +54,11 @@ internal static class RuleWriter
             if (field.Required)
             {
                 yaml.Append("    required: true\n");
+            }
+
+            if (field.Remove.Count > 0)
+            {
+                yaml.Append("    remove: [").Append(string.Join(", ", field.Remove.Select(Quote))).Append("]\n");
             }
 
             if (sources.Count > 1)

@@ -24,14 +24,14 @@ internal static partial class StableSelector
     private static readonly string[] s_stableAttributes = { "itemprop", "rel", "role", "data-testid", "data-test", "data-qa", "data-component", "property", "name" };
 
     /// <summary>A selector whose first match on the page is <paramref name="element"/>, or null.</summary>
-    public static Built? For(IElement element)
+    public static Built? For(IElement element, bool requireUnique = false)
     {
         var document = element.Owner!;
         var tag = element.LocalName;
 
         foreach (var candidate in OwnSelectors(element))
         {
-            if (IsFirst(document, candidate, element, out var unique))
+            if (IsFirst(document, candidate, element, out var unique) && (unique || !requireUnique))
             {
                 return new Built(candidate, unique ? Stability.Stable : Stability.FirstOfSeveral);
             }
@@ -46,7 +46,7 @@ internal static partial class StableSelector
                 foreach (var own in OwnSelectors(element, includeBareTag: true))
                 {
                     var candidate = scope + " " + own;
-                    if (IsFirst(document, candidate, element, out var unique))
+                    if (IsFirst(document, candidate, element, out var unique) && (unique || !requireUnique))
                     {
                         return new Built(candidate, unique ? Stability.Stable : Stability.FirstOfSeveral);
                     }
@@ -54,7 +54,7 @@ internal static partial class StableSelector
             }
         }
 
-        if (IsFirst(document, tag, element, out var only))
+        if (IsFirst(document, tag, element, out var only) && (only || !requireUnique))
         {
             return new Built(tag, only ? Stability.Stable : Stability.FirstOfSeveral);
         }
@@ -71,12 +71,13 @@ internal static partial class StableSelector
             return null;
         }
 
+        var document = elements[0].Owner!;
         if (elements.Count == 1)
         {
-            return For(elements[0]);
+            // A list field reads every match, so "first match" is not enough: the selector must match only this element.
+            return For(elements[0], requireUnique: true) is { } single && MatchesExactly(document, single.Css, elements) ? single : null;
         }
 
-        var document = elements[0].Owner!;
         var shared = SharedSelectors(elements);
         foreach (var candidate in shared)
         {
@@ -145,6 +146,7 @@ internal static partial class StableSelector
         if (includeBareTag)
         {
             yield return tag;
+            yield return tag + ":first-of-type";
         }
     }
 
