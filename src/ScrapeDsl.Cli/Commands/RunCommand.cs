@@ -67,7 +67,16 @@ internal static class RunCommand
         var files = new List<string>();
         if (Directory.Exists(path))
         {
-            files.AddRange(Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories));
+            // Build output (rules/bin/…) holds copies of the rule files: reading them too would load every rule twice.
+            foreach (var file in Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
+                if (!relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal) && !relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
+                {
+                    files.Add(file);
+                }
+            }
+
             files.Sort(StringComparer.Ordinal);
         }
         else if (File.Exists(path))
