@@ -45,13 +45,14 @@ internal static class NewCommand
 
     private static int Run(string pagePath, string urlText, string? name, string rulesDir, bool force, string? charset)
     {
-        var url = Cli.ParseUrl(urlText);
-        var bytes = Cli.ReadPage(pagePath);
-        var html = PageText.Decode(bytes, charset);
         if (pagePath == "-")
         {
             throw new CliError("scrape new needs a saved page file (it is copied into the rule's fixtures/)");
         }
+
+        var url = Cli.ParseUrl(urlText);
+        var bytes = Cli.ReadPage(pagePath);
+        var html = PageText.Decode(bytes, charset);
 
         var fixtureName = Path.GetFileName(pagePath);
         var fixture = "fixtures/" + fixtureName;

@@ -80,6 +80,7 @@ internal static class NewEvalCommand
         Console.WriteLine($"  title equal        {figures.TitleEqualRate,6:0.0}%  ({figures.TitleEqual}/{figures.TitleExpected} with an expected title)");
         Console.WriteLine($"  published equal    {figures.PublishedEqualRate,6:0.0}%  ({figures.PublishedEqual}/{figures.PublishedExpected} with an expected date)");
         Console.WriteLine($"  author equal       {figures.AuthorEqualRate,6:0.0}%  ({figures.AuthorEqual}/{figures.AuthorExpected} with an expected author)");
+        Console.WriteLine($"  selectors written  {figures.Selectors} ({figures.Selectors / (double)Math.Max(1, figures.Valid):0.0} per rule), {figures.Positional} positional");
         return 0;
     }
 

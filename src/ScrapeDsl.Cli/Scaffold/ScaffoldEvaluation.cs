@@ -15,6 +15,12 @@ internal sealed record ExpectedPage(string Page, string? Url, string? Title, str
 /// <summary>How the scaffolder did on one page.</summary>
 internal sealed record PageOutcome(ExpectedPage Expected, bool Valid, string? Error, string? Title, string? Body, IReadOnlyList<string> Authors, DateTimeOffset? Published)
 {
+    /// <summary>CSS sources written into the rule.</summary>
+    public int Selectors { get; init; }
+
+    /// <summary>Of those, the <c>:nth-of-type</c> paths (the only kind likely to break on the site's other pages).</summary>
+    public int Positional { get; init; }
+
     public bool TitleEqual => Expected.Title is { } title && Title is not null && Measure.SameText(title, Title);
 
     public bool AuthorEqual => Expected.Author is { } author && Measure.SameAuthors(author, Authors);
@@ -23,7 +29,7 @@ internal sealed record PageOutcome(ExpectedPage Expected, bool Valid, string? Er
 }
 
 /// <summary>The corpus figures of <c>scrape new-eval</c>.</summary>
-internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty, int BodyNonEmpty, int TitleExpected, int TitleEqual, int PublishedExpected, int PublishedEqual, int AuthorExpected, int AuthorEqual)
+internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty, int BodyNonEmpty, int TitleExpected, int TitleEqual, int PublishedExpected, int PublishedEqual, int AuthorExpected, int AuthorEqual, int Selectors, int Positional)
 {
     public double ValidRate => Rate(Valid, Pages);
 
@@ -47,7 +53,9 @@ internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty
         outcomes.Count(o => o.Expected.Published is not null),
         outcomes.Count(o => o.PublishedEqual),
         outcomes.Count(o => o.Expected.Author is not null),
-        outcomes.Count(o => o.AuthorEqual));
+        outcomes.Count(o => o.AuthorEqual),
+        outcomes.Sum(o => o.Selectors),
+        outcomes.Sum(o => o.Positional));
 
     private static double Rate(int count, int of) => of == 0 ? 0 : 100.0 * count / of;
 }
@@ -98,7 +106,11 @@ internal static class ScaffoldEvaluation
                 rule.Result["title"] as string,
                 rule.Result["body"] as string,
                 rule.Result["authors"] as IReadOnlyList<string> ?? Array.Empty<string>(),
-                rule.Result["publishedAt"] as DateTimeOffset?);
+                rule.Result["publishedAt"] as DateTimeOffset?)
+            {
+                Selectors = rule.Fields.Sum(f => f.Sources.Count(source => source.Kind == SourceKind.Css)),
+                Positional = rule.Fields.Sum(f => f.Sources.Count(source => source.Kind == SourceKind.Css && source.Stability == Stability.Positional)),
+            };
         }
         catch (Exception error) when (error is InvalidOperationException or IOException or CliError)
         {

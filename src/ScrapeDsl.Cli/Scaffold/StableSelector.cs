@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -135,6 +136,12 @@ internal static partial class StableSelector
             yield return tag + "." + cls;
         }
 
+        // CSS-modules classes (ArticleTitle_root__Nb9Xh) change their hash on every deploy; their prefix does not.
+        foreach (var prefix in CssModulePrefixes(element))
+        {
+            yield return tag + "[class*='" + prefix + "']";
+        }
+
         foreach (var attribute in s_stableAttributes)
         {
             if (element.GetAttribute(attribute) is { } value && value.Length is > 0 and <= 40 && AttributeValue().IsMatch(value) && !DigitRun().IsMatch(value))
@@ -215,6 +222,11 @@ internal static partial class StableSelector
         foreach (var cls in StableClasses(ancestor))
         {
             yield return "." + cls;
+        }
+
+        foreach (var prefix in CssModulePrefixes(ancestor))
+        {
+            yield return "[class*='" + prefix + "']";
         }
 
         if (ancestor.GetAttribute("itemprop") is { } itemprop && AttributeValue().IsMatch(itemprop))
@@ -358,8 +370,30 @@ internal static partial class StableSelector
         return true;
     }
 
+    private static IEnumerable<string> CssModulePrefixes(IElement element)
+    {
+        foreach (var cls in element.ClassList)
+        {
+            var cut = cls.LastIndexOf("__", StringComparison.Ordinal);
+            if (cut > 0 && IsCssModuleHash(cls.Substring(cut + 2)) && IsStableToken(cls.Substring(0, cut)))
+            {
+                yield return cls.Substring(0, cut + 2);
+            }
+        }
+    }
+
+    /// <summary>The hash after the last <c>__</c> of a CSS-modules class: 4–8 characters with a capital or a digit (BEM elements are lower-case words).</summary>
+    private static bool IsCssModuleHash(string tail) =>
+        tail.Length is >= 4 and <= 8 && Identifier().IsMatch("x" + tail) && (tail.Any(char.IsAsciiDigit) || tail.Any(char.IsAsciiLetterUpper));
+
     private static bool HashLike(string token)
     {
+        var cssModule = token.LastIndexOf("__", StringComparison.Ordinal);
+        if (cssModule > 0 && IsCssModuleHash(token.Substring(cssModule + 2)))
+        {
+            return true;
+        }
+
         // css-1q2w3e, sc-bdVaJa, _3xk9Zq: short mixes of letters and digits or odd capitals are build hashes.
         var digits = 0;
         var uppers = 0;

@@ -102,6 +102,15 @@ public sealed class ScaffolderTests
         Assert.Same(second, document.QuerySelector(built.Css));
     }
 
+    [Fact]
+    public void Css_modules_classes_are_selected_by_their_prefix_not_their_hash()
+    {
+        var document = new HtmlParser().ParseDocument("""<body><h1 class="ArticleTitle_root__Nb9Xh">T</h1><div class="article__text">x</div></body>""");
+
+        Assert.Equal("h1[class*='ArticleTitle_root__']", StableSelector.For(document.QuerySelector("h1")!)!.Css);
+        Assert.Equal("div.article__text", StableSelector.For(document.QuerySelector("div")!)!.Css);
+    }
+
     private static ScaffoldedRule Scaffold(string html) =>
         Scaffolder.Scaffold(html, new Uri("https://news.example.com/2025/06/03/rain"), null, "fixtures/rain.html", ScaffoldOptions.Default);
 
