@@ -68,7 +68,7 @@ internal sealed class DriftReport
         }
     }
 
-    public int FailuresBefore(string reason)
+    public int Failures(string reason)
     {
         lock (_gate)
         {

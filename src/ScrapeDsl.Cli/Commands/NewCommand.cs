@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using ScrapeDsl.Cli.Scaffold;
+using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Cli.Commands;
 
@@ -56,7 +59,12 @@ internal static class NewCommand
 
         var fixtureName = Path.GetFileName(pagePath);
         var fixture = "fixtures/" + fixtureName;
-        var rule = Scaffolder.Scaffold(html, url, name, fixture, ScaffoldOptions.Default);
+
+        // Two rules with one record name would not compile together: names of the other rules are taken.
+        var plain = SiteNames.From(url, name);
+        var plainPath = Path.GetFullPath(Path.Combine(rulesDir, plain.Host, plain.FileName));
+        var taken = ExistingRuleNames(rulesDir).Where(rule => rule.Path != plainPath).Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
+        var rule = Scaffolder.Scaffold(html, url, name, fixture, ScaffoldOptions.Default, taken);
 
         var folder = Path.Combine(rulesDir, rule.Site.Host);
         var rulePath = Path.Combine(folder, rule.Site.FileName);
@@ -84,7 +92,7 @@ internal static class NewCommand
 
         foreach (var missing in new[] { "authors", "publishedAt", "lead", "tags", "image" })
         {
-            if (!System.Linq.Enumerable.Any(rule.Fields, f => f.Name == missing))
+            if (!rule.Fields.Any(f => f.Name == missing))
             {
                 Console.WriteLine($"  {missing,-12} (no evidence on the page; not written)");
             }
@@ -92,6 +100,28 @@ internal static class NewCommand
 
         Console.WriteLine($"next: scrape run {fixturePath} --rules {rulePath} --url {url.AbsoluteUri}");
         return 0;
+    }
+
+    private static IEnumerable<(string Name, string Path)> ExistingRuleNames(string rulesDir)
+    {
+        if (!Directory.Exists(rulesDir))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(rulesDir, "*.scrape.yaml", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(rulesDir, file).Replace('\\', '/');
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (RuleReader.Read(file, File.ReadAllText(file)).Rule is { } existing)
+            {
+                yield return (existing.Name, Path.GetFullPath(file));
+            }
+        }
     }
 
     private static bool SameBytes(string path, byte[] bytes) => File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
@@ -104,7 +134,7 @@ internal static class NewCommand
             string s => s,
             DateTimeOffset d => d.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
             Uri u => u.ToString(),
-            System.Collections.Generic.IReadOnlyList<string> list => "[" + string.Join(", ", list) + "]",
+            IReadOnlyList<string> list => "[" + string.Join(", ", list) + "]",
             _ => value.ToString() ?? string.Empty,
         };
         text = text.Replace('\n', ' ');

@@ -18,11 +18,11 @@ internal sealed record ScaffoldedRule(SiteNames Site, string Yaml, Rule Rule, IR
 /// <summary>Guesses a rule from a saved page, writes it as YAML and proves it valid before anyone sees it.</summary>
 internal static class Scaffolder
 {
-    /// <summary>Scaffolds a rule; the page path in <paramref name="fixture"/> is written under <c>examples</c> as given.</summary>
+    /// <summary>Scaffolds a rule; the page path in <paramref name="fixture"/> is written under <c>examples</c> as given; <paramref name="takenNames"/> are record names other rules already use.</summary>
     /// <exception cref="InvalidOperationException">The generated YAML does not validate: a bug in the scaffolder, never written anywhere.</exception>
-    public static ScaffoldedRule Scaffold(string html, Uri url, string? recordName, string fixture, ScaffoldOptions options)
+    public static ScaffoldedRule Scaffold(string html, Uri url, string? recordName, string fixture, ScaffoldOptions options, IReadOnlyCollection<string>? takenNames = null)
     {
-        var site = SiteNames.From(url, recordName);
+        var site = SiteNames.From(url, recordName, takenNames);
         var document = new HtmlParser().ParseDocument(html);
         var page = PageEvidence.Read(document, url);
         var fields = new List<FieldGuess>();

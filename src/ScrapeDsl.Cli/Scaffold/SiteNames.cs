@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using ScrapeDsl.Language;
@@ -12,10 +14,16 @@ namespace ScrapeDsl.Cli.Scaffold;
 /// </summary>
 internal sealed record SiteNames(string Host, string RecordName, string FileName, string PathGlob)
 {
-    private static readonly string[] s_secondLevel = { "co", "com", "ac", "go", "or", "ne", "gov", "org", "net", "edu" };
+    private static readonly string[] s_secondLevel = { "co", "com", "ac", "ad", "ed", "go", "gr", "lg", "or", "ne", "gov", "org", "net", "edu" };
 
-    public static SiteNames From(Uri url, string? recordName)
+    /// <summary>
+    /// Names for a rule of <paramref name="url"/>. Without <paramref name="recordName"/>, a name another rule already
+    /// has (<paramref name="taken"/>) is made unique with the subdomain (<c>japan.cnet.com</c> → <c>JapanCnetArticle</c>),
+    /// because two generated records of one name do not compile; a given name that is taken is an error.
+    /// </summary>
+    public static SiteNames From(Uri url, string? recordName, IReadOnlyCollection<string>? taken = null)
     {
+        taken ??= Array.Empty<string>();
         var host = url.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal))
         {
@@ -29,6 +37,17 @@ internal sealed record SiteNames(string Host, string RecordName, string FileName
             throw new CliError($"'{name}' cannot be a record name: {why}");
         }
 
+        if (taken.Contains(name))
+        {
+            var longer = SitePrefix(host, withSubdomains: true) + "Article";
+            if (recordName is not null || taken.Contains(longer) || Names.CheckTypeName(longer) is not null)
+            {
+                throw new CliError($"another rule is already named {name}; give this one a name with --name");
+            }
+
+            name = longer;
+        }
+
         var stem = name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) ? name.Substring(prefix.Length) : name;
         var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
         var glob = segments == 0 ? "/" : "/" + string.Join("/", System.Linq.Enumerable.Repeat("*", segments));
@@ -36,16 +55,22 @@ internal sealed record SiteNames(string Host, string RecordName, string FileName
     }
 
     /// <summary><c>rbc.ru</c> → <c>Rbc</c>; <c>news.yahoo.co.jp</c> → <c>Yahoo</c>; digits first get a <c>Site</c> prefix.</summary>
-    private static string SitePrefix(string host)
+    private static string SitePrefix(string host, bool withSubdomains = false)
     {
         var labels = host.Split('.', StringSplitOptions.RemoveEmptyEntries);
-        var label = labels.Length switch
+        var site = labels.Length switch
         {
-            0 => "site",
-            1 => labels[0],
-            _ => labels.Length >= 3 && Array.IndexOf(s_secondLevel, labels[^2]) >= 0 ? labels[^3] : labels[^2],
+            0 => 0,
+            1 => 0,
+            _ => labels.Length >= 3 && Array.IndexOf(s_secondLevel, labels[^2]) >= 0 ? labels.Length - 3 : labels.Length - 2,
         };
 
+        var text = labels.Length == 0 ? "Site" : Pascal(string.Join("-", labels[(withSubdomains ? 0 : site)..(site + 1)]));
+        return text.Length == 0 || char.IsAsciiDigit(text[0]) ? "Site" + text : text;
+    }
+
+    private static string Pascal(string label)
+    {
         var pascal = new StringBuilder();
         var upper = true;
         foreach (var c in label)
@@ -60,8 +85,7 @@ internal sealed record SiteNames(string Host, string RecordName, string FileName
             upper = false;
         }
 
-        var text = pascal.ToString();
-        return text.Length == 0 || char.IsAsciiDigit(text[0]) ? "Site" + text : text;
+        return pascal.ToString();
     }
 
     private static string Kebab(string name)

@@ -353,7 +353,16 @@ internal static partial class StableSelector
             return false;
         }
 
-        var matches = document.QuerySelectorAll(selector);
+        IHtmlCollection<IElement> matches;
+        try
+        {
+            matches = document.QuerySelectorAll(selector);
+        }
+        catch (DomException)
+        {
+            return false;
+        }
+
         if (matches.Length != elements.Count)
         {
             return false;

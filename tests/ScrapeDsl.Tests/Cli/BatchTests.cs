@@ -28,8 +28,8 @@ public sealed class BatchTests
         Assert.Equal(2, report.Failed);
         Assert.Equal(1, report.PagesMatched("RbcArticle"));
         Assert.Equal(1, report.PagesMatched("RbcHome"));
-        Assert.Equal(1, report.FailuresBefore("empty file"));
-        Assert.Equal(1, report.FailuresBefore("no URL"));
+        Assert.Equal(1, report.Failures("empty file"));
+        Assert.Equal(1, report.Failures("no URL"));
         Assert.Equal(lines.Count(l => l.GetProperty("success").GetBoolean()), report.Succeeded);
         var empty = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("empty.html", StringComparison.Ordinal));
         Assert.Equal("empty file", empty.GetProperty("error").GetString());

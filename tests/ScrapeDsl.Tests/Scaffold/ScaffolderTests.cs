@@ -53,6 +53,23 @@ public sealed class ScaffolderTests
     }
 
     [Fact]
+    public void A_record_name_another_rule_has_is_made_unique_with_the_subdomain()
+    {
+        var rulesDir = TempFolder();
+        var other = Path.Combine(rulesDir, "cnet.com");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "article.scrape.yaml"), "name: CnetArticle\nfields:\n  title: h1\n");
+        var page = Path.Combine(rulesDir, "story.html");
+        File.WriteAllText(page, "<html><body><h1>A headline long enough</h1><p>Some prose that is long enough to count as a paragraph.</p></body></html>");
+
+        Assert.Equal(0, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", "https://japan.cnet.com/article/1/", "--rules-dir", rulesDir }));
+
+        var written = Path.Combine(rulesDir, "japan.cnet.com", "japan-cnet-article.scrape.yaml");
+        Assert.Equal("JapanCnetArticle", RuleReader.Read(written, File.ReadAllText(written)).Rule!.Name);
+        Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", "https://japan.cnet.com/article/2/", "--rules-dir", rulesDir, "--name", "CnetArticle" }));
+    }
+
+    [Fact]
     public void Json_ld_in_a_graph_confirms_the_h1_whose_text_equals_its_headline()
     {
         var rule = Scaffold("""
