@@ -55,7 +55,8 @@ internal static class BatchCommand
         var urls = urlsPath is null ? UrlList.Empty : UrlList.Read(urlsPath);
         var runner = new BatchRunner(registry, urls, charset);
         var report = outputPath is null ? Console.Error : Console.Out;
-        var progress = new Progress(files.Count, interactive: !Console.IsErrorRedirected);
+        // A redrawn bar only when it cannot tangle with JSON lines on the same terminal.
+        var progress = new Progress(files.Count, interactive: !Console.IsErrorRedirected && (outputPath is not null || Console.IsOutputRedirected));
         var clock = Stopwatch.StartNew();
         using (var lines = outputPath is null ? Console.OpenStandardOutput() : File.Create(outputPath))
         using (var buffered = new BufferedStream(lines, 1 << 16))
