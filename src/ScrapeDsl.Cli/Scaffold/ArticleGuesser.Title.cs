@@ -64,16 +64,21 @@ internal static partial class ArticleGuesser
         foreach (var candidate in candidates.ToList())
         {
             var value = candidate.Values[0];
-            if (values.FirstOrDefault(other => other.Length >= 8 && other.Length < value.Length && StartsWithThenSeparator(value, other)) is { } shorter)
+            if (values.FirstOrDefault(other => other.Length >= 8 && other.Length < value.Length && StartsWithThenSeparator(Loose(value), Loose(other))) is { } shorter)
             {
                 candidates.Add(new Candidate(GuessedSource.Hint(candidate.Source.Evidence + " minus its site suffix"), new[] { shorter }, candidate.Strength));
             }
         }
 
         var titleElement = document.QuerySelector("title") is { } t ? TextContent.Of(t) : string.Empty;
-        return Agreement.Choose("title", "string", many: false, required: true, candidates, Key, options, key => key.Length > 0 && titleElement.Contains(key, StringComparison.Ordinal) ? 2 : 0)
+        return Agreement.Choose("title", "string", many: false, required: true, candidates, Key, options, key => key.Length > 0 && Loose(titleElement).Contains(Loose(key), StringComparison.Ordinal) ? 2 : 0)
             ?? new FieldGuess("title", "string", false, true, new[] { new GuessedSource(SourceKind.Css, "title", null, "<title> (nothing better on the page)") }, "<title>", Array.Empty<string>());
     }
+
+    /// <summary>Typographic quotes and dashes folded to ASCII: og:title and &lt;title&gt; often straighten what the h1 curls.</summary>
+    private static string Loose(string text) => text
+        .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+        .Replace('\u2013', '-').Replace('\u2014', '-');
 
     private static bool StartsWithThenSeparator(string text, string prefix)
     {

@@ -383,12 +383,26 @@ internal static partial class StableSelector
     {
         foreach (var cls in element.ClassList)
         {
-            var cut = cls.LastIndexOf("__", StringComparison.Ordinal);
-            if (cut > 0 && IsCssModuleHash(cls.Substring(cut + 2)) && IsStableToken(cls.Substring(0, cut)))
+            if (CssModuleCut(cls) is var cut and > 0 && IsStableToken(cls.Substring(0, cut)))
             {
                 yield return cls.Substring(0, cut + 2);
             }
         }
+    }
+
+    /// <summary>Where the hash of a CSS-modules class starts (<c>Title_root__Nb9Xh</c>, <c>styles-module--headline--niWjO</c>), or -1.</summary>
+    private static int CssModuleCut(string token)
+    {
+        foreach (var separator in new[] { "__", "--" })
+        {
+            var cut = token.LastIndexOf(separator, StringComparison.Ordinal);
+            if (cut > 0 && IsCssModuleHash(token.Substring(cut + 2)))
+            {
+                return cut;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The hash after the last <c>__</c> of a CSS-modules class: 4–8 characters with a capital or a digit (BEM elements are lower-case words).</summary>
@@ -397,8 +411,7 @@ internal static partial class StableSelector
 
     private static bool HashLike(string token)
     {
-        var cssModule = token.LastIndexOf("__", StringComparison.Ordinal);
-        if (cssModule > 0 && IsCssModuleHash(token.Substring(cssModule + 2)))
+        if (CssModuleCut(token) > 0)
         {
             return true;
         }
