@@ -71,9 +71,11 @@ internal static class Agreement
             }
             else if (!groups[index].Members.Exists(m => m.Source.Path == candidate.Source.Path && m.Source.Attribute == candidate.Source.Attribute))
             {
+                // One kind of evidence counts once: four "span.published" elements are one witness, not four.
                 var group = groups[index];
+                var sameKind = group.Members.Where(m => m.Source.Evidence == candidate.Source.Evidence).Select(m => m.Strength).DefaultIfEmpty(0).Max();
                 group.Members.Add(candidate);
-                groups[index] = (group.Key, group.Members, group.Weight + candidate.Strength, group.Order);
+                groups[index] = (group.Key, group.Members, group.Weight + Math.Max(0, candidate.Strength - sameKind), group.Order);
             }
         }
 
