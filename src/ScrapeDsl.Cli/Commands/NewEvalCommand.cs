@@ -67,7 +67,11 @@ internal static class NewEvalCommand
                 Line("title", outcome.Expected.Title, outcome.Title, outcome.TitleEqual);
                 Line("author", outcome.Expected.Author, string.Join(", ", outcome.Authors), outcome.AuthorEqual);
                 Line("published", outcome.Expected.Published?.UtcDateTime.ToString("O"), outcome.Published?.UtcDateTime.ToString("O"), outcome.PublishedEqual);
-                Console.WriteLine("  body       " + Short(outcome.Body));
+                Line("body start", outcome.Expected.BodyStart, outcome.Body, outcome.BodyHasStart);
+                if (outcome.Expected.BodyStart is null)
+                {
+                    Console.WriteLine("  body       " + Short(outcome.Body));
+                }
             }
 
             Console.WriteLine();
@@ -80,6 +84,7 @@ internal static class NewEvalCommand
         Console.WriteLine($"  title equal        {figures.TitleEqualRate,6:0.0}%  ({figures.TitleEqual}/{figures.TitleExpected} with an expected title)");
         Console.WriteLine($"  published equal    {figures.PublishedEqualRate,6:0.0}%  ({figures.PublishedEqual}/{figures.PublishedExpected} with an expected date)");
         Console.WriteLine($"  author equal       {figures.AuthorEqualRate,6:0.0}%  ({figures.AuthorEqual}/{figures.AuthorExpected} with an expected author)");
+        Console.WriteLine($"  body has start     {figures.BodyHasStartRate,6:0.0}%  ({figures.BodyHasStart}/{figures.BodyExpected} with expected first words; informational)");
         Console.WriteLine($"  selectors written  {figures.Selectors} ({figures.Selectors / (double)Math.Max(1, figures.Valid):0.0} per rule), {figures.Positional} positional");
         return 0;
     }

@@ -10,7 +10,7 @@ using AngleSharp.Html.Parser;
 namespace ScrapeDsl.Cli.Scaffold;
 
 /// <summary>One page of a scaffolding corpus and what a correct extractor should find on it (any value may be unknown).</summary>
-internal sealed record ExpectedPage(string Page, string? Url, string? Title, string? Author, DateTimeOffset? Published);
+internal sealed record ExpectedPage(string Page, string? Url, string? Title, string? Author, DateTimeOffset? Published, string? BodyStart = null);
 
 /// <summary>How the scaffolder did on one page.</summary>
 internal sealed record PageOutcome(ExpectedPage Expected, bool Valid, string? Error, string? Title, string? Body, IReadOnlyList<string> Authors, DateTimeOffset? Published)
@@ -26,11 +26,15 @@ internal sealed record PageOutcome(ExpectedPage Expected, bool Valid, string? Er
     public bool AuthorEqual => Expected.Author is { } author && Measure.SameAuthors(author, Authors);
 
     public bool PublishedEqual => Expected.Published is { } published && Published is { } guessed && published.UtcDateTime == guessed.UtcDateTime;
+
+    public bool BodyHasStart => Expected.BodyStart is { } start && Body is not null && Measure.ContainsStart(Body, start);
 }
 
 /// <summary>The corpus figures of <c>scrape new-eval</c>.</summary>
-internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty, int BodyNonEmpty, int TitleExpected, int TitleEqual, int PublishedExpected, int PublishedEqual, int AuthorExpected, int AuthorEqual, int Selectors, int Positional)
+internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty, int BodyNonEmpty, int TitleExpected, int TitleEqual, int PublishedExpected, int PublishedEqual, int AuthorExpected, int AuthorEqual, int Selectors, int Positional, int BodyExpected, int BodyHasStart)
 {
+    public double BodyHasStartRate => Rate(BodyHasStart, BodyExpected);
+
     public double ValidRate => Rate(Valid, Pages);
 
     public double TitleNonEmptyRate => Rate(TitleNonEmpty, Pages);
@@ -55,7 +59,9 @@ internal sealed record EvaluationFigures(int Pages, int Valid, int TitleNonEmpty
         outcomes.Count(o => o.Expected.Author is not null),
         outcomes.Count(o => o.AuthorEqual),
         outcomes.Sum(o => o.Selectors),
-        outcomes.Sum(o => o.Positional));
+        outcomes.Sum(o => o.Positional),
+        outcomes.Count(o => o.Expected.BodyStart is not null),
+        outcomes.Count(o => o.BodyHasStart));
 
     private static double Rate(int count, int of) => of == 0 ? 0 : 100.0 * count / of;
 }
@@ -76,7 +82,7 @@ internal static class ScaffoldEvaluation
             var expected = entry.TryGetProperty("expected", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
             DateTimeOffset? published = Text(expected, "date_published") is { } date
                 && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
-            pages.Add(new ExpectedPage(Text(entry, "page")!, Text(entry, "url"), Text(expected, "title"), Text(expected, "author"), published));
+            pages.Add(new ExpectedPage(Text(entry, "page")!, Text(entry, "url"), Text(expected, "title"), Text(expected, "author"), published, Text(expected, "content_first_words")));
         }
 
         return pages;
@@ -135,6 +141,14 @@ internal static class Measure
     /// <summary>Equal after collapsing whitespace (no-break spaces included) and trimming; case matters.</summary>
     public static bool SameText(string expected, string actual) =>
         string.Equals(TextContent.NormalizeInline(expected), TextContent.NormalizeInline(actual), StringComparison.Ordinal);
+
+    /// <summary>The body contains the first six words of the expected start (whitespace normalised; HTML entities in the manifest decoded).</summary>
+    public static bool ContainsStart(string body, string expectedStart)
+    {
+        var words = System.Net.WebUtility.HtmlDecode(expectedStart).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var start = string.Join(" ", words.Take(6));
+        return start.Length > 0 && TextContent.NormalizeInline(body.Replace('\n', ' ')).Contains(start, StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The expected author string equals the guessed list written as one line: joined with ", ", or as "A and B" /
