@@ -24,6 +24,7 @@ internal static class BodyGuesser
         }
 
         var scores = new Dictionary<IElement, double>();
+        var prose = new Dictionary<IElement, int>();
         foreach (var paragraph in Paragraphs(body))
         {
             var text = paragraph.TextContent;
@@ -31,6 +32,11 @@ internal static class BodyGuesser
             if (length < MinParagraph || PageEvidence.InChrome(paragraph))
             {
                 continue;
+            }
+
+            for (var ancestor = paragraph.ParentElement; ancestor is not null && ancestor != body; ancestor = ancestor.ParentElement)
+            {
+                prose[ancestor] = prose.GetValueOrDefault(ancestor) + length;
             }
 
             var points = 1 + text.Count(c => c is ',' or '，' or '、' or '。') + Math.Min(length / 100.0, 3);
@@ -54,6 +60,23 @@ internal static class BodyGuesser
                 best = element;
                 bestScore = weighted;
             }
+        }
+
+        // Ads and embeds often split an article into several blocks: climb while the parent holds clearly more prose
+        // and is still mostly prose, so the body starts at the article's first paragraph, not the densest part.
+        if (best is not null)
+        {
+            IElement? wider = null;
+            var level = 0;
+            for (var up = best.ParentElement; up is not null && up != body && level < 6; up = up.ParentElement, level++)
+            {
+                if (prose.GetValueOrDefault(up) >= prose.GetValueOrDefault(best) * 1.3 && prose.GetValueOrDefault(up) >= 0.5 * TextContent.Of(up).Length && LinkDensity(up) < 0.3)
+                {
+                    wider = up;
+                }
+            }
+
+            best = wider ?? best;
         }
 
         var articleBody = page.Document.QuerySelector("[itemprop=articleBody]");
