@@ -14,7 +14,6 @@ namespace ScrapeDsl.Cli.Scaffold;
 /// </summary>
 internal static partial class ArticleGuesser
 {
-
     /// <summary>The fields guessed for the page, in the order they are written.</summary>
     public static List<FieldGuess> Guess(PageEvidence page, ScaffoldOptions options)
     {

@@ -88,9 +88,9 @@ internal static class Agreement
                 .ThenByDescending(m => m.Strength)
                 .ToList();
             var writable = members.Where(m => m.Source.Kind == SourceKind.Css || (m.Source.Kind == SourceKind.JsonLd && options.EmitJsonLdSources)).Take(1 + MaxFallbacks).ToList();
-            if (writable.Count == 0 || writable[0].Source.Kind != SourceKind.Css)
+            if (writable.Count == 0)
             {
-                continue; // only JSON-LD says this, and the language cannot read JSON-LD yet
+                continue; // only JSON-LD says this, and JSON-LD sources are switched off
             }
 
             var evidence = string.Join(" = ", members.Select(m => m.Source.Evidence));

@@ -104,6 +104,22 @@ public sealed class ScaffolderTests
     }
 
     [Fact]
+    public void With_the_json_ld_switch_on_json_ld_values_are_written_as_last_fallbacks_and_as_sole_sources()
+    {
+        var document = new HtmlParser().ParseDocument("""
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rain all week","datePublished":"2025-06-03T09:00:00Z"}</script></head>
+            <body><h1>Rain all week</h1></body></html>
+            """);
+        var options = new ScaffoldOptions { EmitJsonLdSources = true };
+        var fields = ArticleGuesser.Guess(PageEvidence.Read(document, null), options);
+
+        var yaml = RuleWriter.Write(SiteNames.From(new Uri("https://example.com/a"), null), new Uri("https://example.com/a"), "fixtures/a.html", fields, options);
+
+        Assert.Contains("    css: \"h1\"\n    required: true\n    fallback:\n      - { jsonld: \"headline\" }", yaml, StringComparison.Ordinal);
+        Assert.Contains("  publishedAt:   # JSON-LD datePublished\n    jsonld: \"datePublished\"\n    type: datetime\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Selectors_prefer_ids_and_semantic_classes_over_positions()
     {
         var document = new HtmlParser().ParseDocument("""
