@@ -18,7 +18,8 @@ internal sealed record SiteNames(string Host, string RecordName, string FileName
 
     /// <summary>
     /// Names for a rule of <paramref name="url"/>. Without <paramref name="recordName"/>, a name another rule already
-    /// has (<paramref name="taken"/>) is made unique with the subdomain (<c>japan.cnet.com</c> → <c>JapanCnetArticle</c>),
+    /// has (<paramref name="taken"/>) is made unique with the subdomain (<c>japan.cnet.com</c> → <c>JapanCnetArticle</c>)
+    /// or the whole host (<c>cnet.com</c> → <c>CnetComArticle</c>),
     /// because two generated records of one name do not compile; a given name that is taken is an error.
     /// </summary>
     public static SiteNames From(Uri url, string? recordName, IReadOnlyCollection<string>? taken = null)
@@ -39,8 +40,11 @@ internal sealed record SiteNames(string Host, string RecordName, string FileName
 
         if (taken.Contains(name))
         {
-            var longer = SitePrefix(host, withSubdomains: true) + "Article";
-            if (recordName is not null || taken.Contains(longer) || Names.CheckTypeName(longer) is not null)
+            // japan.cnet.com → JapanCnetArticle; cnet.com, when that is taken too → CnetComArticle.
+            var longer = new[] { SitePrefix(host, withSubdomains: true), Pascal(host) }
+                .Select(prefixed => prefixed + "Article")
+                .FirstOrDefault(candidate => !taken.Contains(candidate) && Names.CheckTypeName(candidate) is null);
+            if (recordName is not null || longer is null)
             {
                 throw new CliError($"another rule is already named {name}; give this one a name with --name");
             }
