@@ -14,6 +14,9 @@ public static class Program
             RunCommand.Create(),
             TestCommand.Create(),
             AcceptCommand.Create(),
+            NewCommand.Create(),
+            NewEvalCommand.Create(),
+            BatchCommand.Create(),
         };
 
         return root.Parse(args).Invoke();

@@ -25,7 +25,7 @@ public static class ExampleCatalog
                 continue; // a partial has no examples of its own; the rules that extend it do
             }
 
-            var ruleFile = RuleResolver.ReadWithExtends(file, File.ReadAllText(file), static target => File.Exists(target) ? File.ReadAllText(target) : null);
+            var ruleFile = RuleResolver.ReadFile(file);
             if (ruleFile.Rule is not { } rule)
             {
                 errors.AddRange(ruleFile.Diagnostics);

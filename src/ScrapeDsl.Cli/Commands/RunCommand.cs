@@ -67,7 +67,16 @@ internal static class RunCommand
         var files = new List<string>();
         if (Directory.Exists(path))
         {
-            files.AddRange(Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories));
+            // Build output (rules/bin/…) holds copies of the rule files: reading them too would load every rule twice.
+            foreach (var file in Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
+                if (!relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal) && !relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
+                {
+                    files.Add(file);
+                }
+            }
+
             files.Sort(StringComparer.Ordinal);
         }
         else if (File.Exists(path))
@@ -93,7 +102,7 @@ internal static class RunCommand
                 continue; // a partial (_name.scrape.yaml) only lends remove/fields to the rules that extend it
             }
 
-            var ruleFile = RuleResolver.ReadWithExtends(file, File.ReadAllText(file), static target => File.Exists(target) ? File.ReadAllText(target) : null);
+            var ruleFile = RuleResolver.ReadFile(file);
             foreach (var diagnostic in ruleFile.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
@@ -117,13 +126,7 @@ internal static class RunCommand
         return new ExtractorRegistry(extractors);
     }
 
-    private static Uri? FindUrl(string html)
-    {
-        var document = new HtmlParser().ParseDocument(html);
-        var href = document.QuerySelector("link[rel=canonical][href]")?.GetAttribute("href")
-            ?? document.QuerySelector("meta[property='og:url'][content]")?.GetAttribute("content");
-        return href is not null && Uri.TryCreate(href.Trim(), UriKind.Absolute, out var url) ? url : null;
-    }
+    private static Uri? FindUrl(string html) => PageUrl.Find(new HtmlParser().ParseDocument(html));
 
     private static string RuleNames(ExtractorRegistry registry)
     {

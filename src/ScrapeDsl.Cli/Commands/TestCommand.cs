@@ -80,7 +80,7 @@ internal static class TestCommand
     {
         if (!rules.TryGetValue(rulePath, out var rule))
         {
-            var file = RuleResolver.ReadWithExtends(rulePath, System.IO.File.ReadAllText(rulePath), static target => System.IO.File.Exists(target) ? System.IO.File.ReadAllText(target) : null);
+            var file = RuleResolver.ReadFile(rulePath);
             rule = InterpretedRule.From(file.Rule!, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, file.Rule!.Name));
             rules.Add(rulePath, rule);
         }

@@ -42,6 +42,10 @@ public static class RuleResolver
         return new ResolvedRules(EquatableArray.From(resolved), EquatableArray.From(diagnostics));
     }
 
+    /// <summary>Reads a rule file from disk with the partials it extends (see <see cref="ReadWithExtends"/>).</summary>
+    public static RuleFile ReadFile(string path) =>
+        ReadWithExtends(path, System.IO.File.ReadAllText(path), static target => System.IO.File.Exists(target) ? System.IO.File.ReadAllText(target) : null);
+
     /// <summary>
     /// Reads one rule file and the partials it extends through <paramref name="readText"/> (null: not found), for
     /// tools that run a single file (the interpreter, <c>scrape run</c>). The result carries every diagnostic.

@@ -36,7 +36,7 @@ public class RepositoryRuleTests
     public void Shipped_rbc_article_rule_is_read_with_its_fields_in_order()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "rbc.ru", "article.scrape.yaml");
-        var rule = RuleResolver.ReadWithExtends(path, File.ReadAllText(path), p => File.Exists(p) ? File.ReadAllText(p) : null).Rule!;
+        var rule = RuleResolver.ReadFile(path).Rule!;
 
         Assert.Equal("RbcArticle", rule.Name);
         Assert.Equal(

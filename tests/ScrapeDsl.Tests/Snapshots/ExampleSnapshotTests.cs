@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using ScrapeDsl.Examples;
 using ScrapeDsl.Rules;
 using Xunit;
@@ -13,12 +12,10 @@ namespace ScrapeDsl.Tests.Snapshots;
 /// </summary>
 public sealed class ExampleSnapshotTests
 {
-    public static string RulesFolder { get; } = FindRulesFolder();
-
     public static TheoryData<ExampleCase> Examples()
     {
         var data = new TheoryData<ExampleCase>();
-        foreach (var example in ExampleCatalog.Discover(RulesFolder, out _))
+        foreach (var example in ExampleCatalog.Discover(RepositoryPaths.RulesFolder, out _))
         {
             data.Add(example);
         }
@@ -38,10 +35,10 @@ public sealed class ExampleSnapshotTests
     [Fact]
     public void Every_rule_file_reads_without_errors_and_has_an_example()
     {
-        var examples = ExampleCatalog.Discover(RulesFolder, out var problems);
+        var examples = ExampleCatalog.Discover(RepositoryPaths.RulesFolder, out var problems);
 
         Assert.Empty(problems);
-        foreach (var rule in ExampleCatalog.RuleFiles(RulesFolder))
+        foreach (var rule in ExampleCatalog.RuleFiles(RepositoryPaths.RulesFolder))
         {
             if (ScrapeDsl.Language.RuleReader.IsPartialPath(rule))
             {
@@ -55,21 +52,10 @@ public sealed class ExampleSnapshotTests
     [Fact]
     public void Every_verified_snapshot_belongs_to_an_example()
     {
-        var examples = ExampleCatalog.Discover(RulesFolder, out _);
+        var examples = ExampleCatalog.Discover(RepositoryPaths.RulesFolder, out _);
 
-        var dangling = ExampleCatalog.DanglingSnapshots(RulesFolder, examples);
+        var dangling = ExampleCatalog.DanglingSnapshots(RepositoryPaths.RulesFolder, examples);
 
         Assert.True(dangling.Count == 0, "verified snapshots that no example produces (delete them, or list their page under a rule's examples):\n" + string.Join("\n", dangling));
-    }
-
-    private static string FindRulesFolder([CallerFilePath] string thisFile = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScrapeDsl.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("ScrapeDsl.sln not found above " + thisFile), "rules");
     }
 }

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ScrapeDsl.Cli.Scaffold;
+using ScrapeDsl.Language;
+
+namespace ScrapeDsl.Cli.Commands;
+
+/// <summary><c>scrape new</c>: scaffold a rule from a saved page, with the page as its first example.</summary>
+internal static class NewCommand
+{
+    public static Command Create()
+    {
+        var page = new Argument<string>("page") { Description = "The saved HTML page to learn from." };
+        var url = new Option<string>("--url") { Description = "The page's URL (names the rule folder, match block and example).", Required = true };
+        var name = new Option<string?>("--name") { Description = "The record name, e.g. NytArticle. Default: the site's name + Article." };
+        var rulesDir = new Option<string>("--rules-dir") { Description = "Where rule folders live.", DefaultValueFactory = _ => "rules" };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing rule file or fixture." };
+        var charset = new Option<string?>("--charset") { Description = "The page's encoding when it has no BOM or <meta charset>." };
+        var command = new Command("new", """
+            Scaffold a rule from a saved page: guesses title, authors, publishedAt, lead, body, tags and image from the
+            page's JSON-LD, OpenGraph/article meta, microdata, h1, time[datetime], rel=author and its densest text block;
+            writes rules/<host>/<name>.scrape.yaml (validated before it is written), copies the page to
+            rules/<host>/fixtures/ and lists it under examples. Prints each guess and its evidence.
+
+            Examples:
+              scrape new saved/story.html --url https://www.example.com/news/2025/06/03/story
+              scrape new saved/story.html --url https://example.com/a/1 --name ExampleStory --rules-dir my-rules
+
+            Then: scrape run rules/example.com/fixtures/story.html --rules rules/example.com --url <url>
+
+            Exit codes: 0 rule written; 2 bad input (no page, bad URL or name, rule file already exists without --force).
+            """)
+        {
+            page, url, name, rulesDir, force, charset,
+        };
+        command.SetAction(result => Cli.Guard(() => Run(
+            result.GetValue(page)!,
+            result.GetValue(url)!,
+            result.GetValue(name),
+            result.GetValue(rulesDir)!,
+            result.GetValue(force),
+            result.GetValue(charset))));
+        return command;
+    }
+
+    private static int Run(string pagePath, string urlText, string? name, string rulesDir, bool force, string? charset)
+    {
+        if (pagePath == "-")
+        {
+            throw new CliError("scrape new needs a saved page file (it is copied into the rule's fixtures/)");
+        }
+
+        var url = Cli.ParseUrl(urlText);
+        var bytes = Cli.ReadPage(pagePath);
+        var html = PageText.Decode(bytes, charset);
+
+        var fixtureName = Path.GetFileName(pagePath);
+        var fixture = "fixtures/" + fixtureName;
+
+        // Two rules with one record name would not compile together: names of the other rules are taken.
+        var plain = SiteNames.From(url, name);
+        var plainPath = Path.GetFullPath(Path.Combine(rulesDir, plain.Host, plain.FileName));
+        var taken = ExistingRuleNames(rulesDir).Where(rule => rule.Path != plainPath).Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
+        var rule = Scaffolder.Scaffold(html, url, name, fixture, ScaffoldOptions.Default, taken);
+
+        var folder = Path.Combine(rulesDir, rule.Site.Host);
+        var rulePath = Path.Combine(folder, rule.Site.FileName);
+        var fixturePath = Path.Combine(folder, "fixtures", fixtureName);
+        if (!force && File.Exists(rulePath))
+        {
+            throw new CliError($"{rulePath} already exists; give another --name or use --force");
+        }
+
+        if (!force && File.Exists(fixturePath) && !SameBytes(fixturePath, bytes))
+        {
+            throw new CliError($"{fixturePath} already exists with other content; rename the page or use --force");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(fixturePath)!);
+        File.WriteAllBytes(fixturePath, bytes);
+        File.WriteAllText(rulePath, rule.Yaml);
+
+        Console.WriteLine($"wrote {rulePath} ({rule.Rule.Name}) and {fixturePath}");
+        foreach (var field in rule.Fields)
+        {
+            Console.WriteLine($"  {field.Name,-12} {Describe(rule.Result[field.Name])}");
+            Console.WriteLine($"  {string.Empty,-12} from {field.Evidence}");
+        }
+
+        foreach (var missing in new[] { "authors", "publishedAt", "lead", "tags", "image" })
+        {
+            if (!rule.Fields.Any(f => f.Name == missing))
+            {
+                Console.WriteLine($"  {missing,-12} (no evidence on the page; not written)");
+            }
+        }
+
+        Console.WriteLine($"next: scrape run {fixturePath} --rules {rulePath} --url {url.AbsoluteUri}");
+        return 0;
+    }
+
+    private static IEnumerable<(string Name, string Path)> ExistingRuleNames(string rulesDir)
+    {
+        if (!Directory.Exists(rulesDir))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(rulesDir, "*.scrape.yaml", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(rulesDir, file).Replace('\\', '/');
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (RuleReader.Read(file, File.ReadAllText(file)).Rule is { } existing)
+            {
+                yield return (existing.Name, Path.GetFullPath(file));
+            }
+        }
+    }
+
+    private static bool SameBytes(string path, byte[] bytes) => File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+
+    private static string Describe(object? value)
+    {
+        var text = value switch
+        {
+            null => "(nothing)",
+            string s => s,
+            DateTimeOffset d => d.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+            Uri u => u.ToString(),
+            IReadOnlyList<string> list => "[" + string.Join(", ", list) + "]",
+            _ => value.ToString() ?? string.Empty,
+        };
+        text = text.Replace('\n', ' ');
+        return text.Length <= 100 ? text : text.Substring(0, 99) + "…";
+    }
+}

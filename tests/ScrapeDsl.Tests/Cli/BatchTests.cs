@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using ScrapeDsl.Cli.Batch;
+using ScrapeDsl.Rules;
+using ScrapeDsl.Tests.Interpreter;
+using Xunit;
+
+namespace ScrapeDsl.Tests.Cli;
+
+/// <summary><c>scrape batch</c> over a folder with the RBC fixtures, a garbage page and an empty page.</summary>
+public sealed class BatchTests
+{
+    private const string ArticleUrl = "https://www.rbc.ru/politics/03/06/2025/683eb8659a7947eb72d0d6d9";
+
+    [Fact]
+    public void Batch_writes_one_line_per_page_and_counts_garbage_and_empty_pages_as_failures()
+    {
+        var folder = PagesFolder();
+        var (lines, report) = RunBatch(folder, UrlList.Empty);
+
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(4, report.Pages);
+        Assert.Equal(2, report.Succeeded);
+        Assert.Equal(2, report.Failed);
+        Assert.Equal(1, report.PagesMatched("RbcArticle"));
+        Assert.Equal(1, report.PagesMatched("RbcHome"));
+        Assert.Equal(1, report.Failures("empty file"));
+        Assert.Equal(1, report.Failures("no URL"));
+        Assert.Equal(lines.Count(l => l.GetProperty("success").GetBoolean()), report.Succeeded);
+        var empty = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("empty.html", StringComparison.Ordinal));
+        Assert.Equal("empty file", empty.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void A_garbage_page_given_a_url_runs_its_rule_and_fails_on_the_missing_required_title()
+    {
+        var folder = PagesFolder();
+        var urls = Path.Combine(folder, "urls.tsv");
+        File.WriteAllText(urls, "garbage.html\t" + ArticleUrl + "\n");
+        var (lines, report) = RunBatch(folder, UrlList.Read(urls));
+
+        Assert.Equal(4, lines.Count);
+        var garbage = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("garbage.html", StringComparison.Ordinal));
+        Assert.Equal("RbcArticle", garbage.GetProperty("rule").GetString());
+        Assert.False(garbage.GetProperty("success").GetBoolean());
+        Assert.Contains(garbage.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "title" && p.GetProperty("error").GetBoolean());
+        Assert.Equal(2, report.PagesMatched("RbcArticle"));
+        Assert.Equal(2, report.Failed);
+    }
+
+    [Fact]
+    public void The_drift_report_lists_every_field_with_its_hit_and_fallback_rates()
+    {
+        var (_, report) = RunBatch(PagesFolder(), UrlList.Empty);
+        var text = new StringWriter();
+        report.Write(text);
+
+        Assert.Contains("RbcArticle: 1 pages matched, success 100.0%", text.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\n  title\s+100\.0%\s+0\.0%", text.ToString());
+        Assert.Contains("4 pages: 2 extracted successfully, 2 failed", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_batch_command_exits_with_1_when_a_page_fails_and_2_when_there_are_no_pages()
+    {
+        var folder = PagesFolder();
+        var output = Path.Combine(folder, "results.jsonl");
+
+        Assert.Equal(1, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, "--threads", "2" }));
+        Assert.Equal(4, File.ReadAllLines(output).Length);
+        Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", Path.Combine(folder, "nothing-here", "*.html"), "--out", output }));
+    }
+
+    [Fact]
+    public void A_glob_selects_pages_in_nested_folders()
+    {
+        var folder = PagesFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "more"));
+        File.WriteAllText(Path.Combine(folder, "more", "x.html"), "<p>x</p>");
+        File.WriteAllText(Path.Combine(folder, "more", "x.txt"), "x");
+
+        var files = PageFiles.Resolve(folder + "/**/*.html");
+
+        Assert.Equal(5, files.Count);
+        Assert.Single(PageFiles.Resolve(folder + "/more/*.html"));
+    }
+
+    private static (List<JsonElement> Lines, DriftReport Report) RunBatch(string folder, UrlList urls)
+    {
+        var runner = new BatchRunner(ScrapeRules.Registry, urls, charset: null);
+        using var output = new MemoryStream();
+        runner.Run(PageFiles.Resolve(folder), output, threads: 2);
+        var lines = Encoding.UTF8.GetString(output.ToArray())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToList();
+        return (lines, runner.Report);
+    }
+
+    private static string PagesFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scrape-batch-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var page in Directory.GetFiles(Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures"), "*.html"))
+        {
+            File.Copy(page, Path.Combine(folder, Path.GetFileName(page)));
+        }
+
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+        File.WriteAllBytes(Path.Combine(folder, "garbage.html"), garbage);
+        File.WriteAllBytes(Path.Combine(folder, "empty.html"), Array.Empty<byte>());
+        return folder;
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.IO;
+using System.Linq;
+using AngleSharp.Html.Parser;
+using ScrapeDsl.Cli.Scaffold;
+using ScrapeDsl.Language;
+using ScrapeDsl.Tests.Interpreter;
+using Xunit;
+
+namespace ScrapeDsl.Tests.Scaffold;
+
+public sealed class ScaffolderTests
+{
+    private const string RbcUrl = "https://www.rbc.ru/politics/03/06/2025/683eb8659a7947eb72d0d6d9";
+
+    private static readonly string s_rbcPage = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
+
+    [Fact]
+    public void Scrape_new_writes_a_valid_rule_beside_a_copy_of_the_page()
+    {
+        var rulesDir = TempFolder();
+        var exit = ScrapeDsl.Cli.Program.Main(new[] { "new", s_rbcPage, "--url", RbcUrl, "--rules-dir", rulesDir });
+
+        Assert.Equal(0, exit);
+        var rulePath = Path.Combine(rulesDir, "rbc.ru", "article.scrape.yaml");
+        var file = RuleReader.Read(rulePath, File.ReadAllText(rulePath));
+        Assert.False(file.HasErrors, string.Join("\n", file.Diagnostics));
+        Assert.Equal("RbcArticle", file.Rule!.Name);
+        var example = Assert.Single(file.Rule.Examples);
+        Assert.Equal(RbcUrl, example.Url);
+        Assert.Equal(File.ReadAllBytes(s_rbcPage), File.ReadAllBytes(Path.Combine(rulesDir, "rbc.ru", example.Page)));
+    }
+
+    [Fact]
+    public void The_rbc_guess_finds_the_title_author_date_and_body_the_hand_written_rule_finds()
+    {
+        var rule = Scaffolder.Scaffold(PageText.Decode(File.ReadAllBytes(s_rbcPage)), new Uri(RbcUrl), null, "fixtures/page.html", ScaffoldOptions.Default);
+
+        Assert.Equal("В Южной Корее после попытки переворота избрали нового президента", rule.Result["title"]);
+        Assert.Equal(new[] { "Валентина Шварцман" }, rule.Result["authors"]);
+        Assert.Equal(DateTimeOffset.Parse("2025-06-03T17:14:01Z"), ((DateTimeOffset)rule.Result["publishedAt"]!).ToUniversalTime());
+        Assert.Contains("\nКандидат от Демократической партии «Тобуро» Ли Чжэ Мён победил", (string)rule.Result["body"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(rule.Result["lead"] as string ?? "(no lead)", (string)rule.Result["body"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrape_new_refuses_to_overwrite_an_existing_rule()
+    {
+        var rulesDir = TempFolder();
+        Assert.Equal(0, ScrapeDsl.Cli.Program.Main(new[] { "new", s_rbcPage, "--url", RbcUrl, "--rules-dir", rulesDir }));
+
+        Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "new", s_rbcPage, "--url", RbcUrl, "--rules-dir", rulesDir }));
+    }
+
+    [Fact]
+    public void A_record_name_another_rule_has_is_made_unique_with_the_subdomain()
+    {
+        var rulesDir = TempFolder();
+        var other = Path.Combine(rulesDir, "cnet.com");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "article.scrape.yaml"), "name: CnetArticle\nfields:\n  title: h1\n");
+        var page = Path.Combine(rulesDir, "story.html");
+        File.WriteAllText(page, "<html><body><h1>A headline long enough</h1><p>Some prose that is long enough to count as a paragraph.</p></body></html>");
+
+        Assert.Equal(0, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", "https://japan.cnet.com/article/1/", "--rules-dir", rulesDir }));
+
+        var written = Path.Combine(rulesDir, "japan.cnet.com", "japan-cnet-article.scrape.yaml");
+        Assert.Equal("JapanCnetArticle", RuleReader.Read(written, File.ReadAllText(written)).Rule!.Name);
+        Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", "https://japan.cnet.com/article/2/", "--rules-dir", rulesDir, "--name", "CnetArticle" }));
+    }
+
+    [Fact]
+    public void Json_ld_in_a_graph_confirms_the_h1_whose_text_equals_its_headline()
+    {
+        var rule = Scaffold("""
+            <html><head><title>Site</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+              {"@type":"NewsArticle","headline":"Rain expected all week","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"}],
+               "datePublished":"2025-06-03T09:00:00+02:00"}]}</script></head>
+            <body><h1 class="promo">Subscribe now</h1><h1 class="story-title">Rain expected all week</h1>
+            <p class="credits"><span class="writer">Ann Lee</span> and <span class="writer">Bo Chen</span></p>
+            <div class="story-text"><p>The weather service says rain will fall, on and off, for the next seven days, in most parts of the country.</p>
+            <p>Farmers welcome it, commuters less so, and the forecast for the weekend is, if anything, wetter still than today.</p></div></body></html>
+            """);
+
+        var title = rule.Fields.Single(f => f.Name == "title");
+        Assert.Equal("h1.story-title", title.Sources[0].Path);
+        Assert.Contains("JSON-LD headline", title.Evidence, StringComparison.Ordinal);
+        Assert.Equal("Rain expected all week", rule.Result["title"]);
+        Assert.Equal(new[] { "Ann Lee", "Bo Chen" }, rule.Result["authors"]);
+    }
+
+    [Fact]
+    public void Json_ld_values_are_not_written_as_sources_while_the_language_has_none()
+    {
+        var rule = Scaffold("""
+            <html><head><script type="application/ld+json">{"@type":"Article","headline":"Only in JSON-LD","datePublished":"2025-01-01T00:00:00Z"}</script></head>
+            <body><h1>Visible headline</h1><p>Some prose that is long enough to count as a paragraph of the article body text.</p></body></html>
+            """);
+
+        Assert.DoesNotContain("jsonld", rule.Yaml, StringComparison.Ordinal);
+        Assert.Equal("Visible headline", rule.Result["title"]);
+        Assert.DoesNotContain(rule.Fields, f => f.Name == "publishedAt");
+    }
+
+    [Fact]
+    public void With_the_json_ld_switch_on_json_ld_values_are_written_as_last_fallbacks_and_as_sole_sources()
+    {
+        var document = new HtmlParser().ParseDocument("""
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rain all week","datePublished":"2025-06-03T09:00:00Z"}</script></head>
+            <body><h1>Rain all week</h1></body></html>
+            """);
+        var options = new ScaffoldOptions { EmitJsonLdSources = true };
+        var fields = ArticleGuesser.Guess(PageEvidence.Read(document, null), options);
+
+        var yaml = RuleWriter.Write(SiteNames.From(new Uri("https://example.com/a"), null), new Uri("https://example.com/a"), "fixtures/a.html", fields, options);
+
+        Assert.Contains("    css: \"h1\"\n    required: true\n    fallback:\n      - { jsonld: \"headline\" }", yaml, StringComparison.Ordinal);
+        Assert.Contains("  publishedAt:   # JSON-LD datePublished\n    jsonld: \"datePublished\"\n    type: datetime\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Selectors_prefer_ids_and_semantic_classes_over_positions()
+    {
+        var document = new HtmlParser().ParseDocument("""
+            <body><div id="post-123456"><div class="x1"><span class="byline-name">A</span></div></div>
+            <div id="main"><div><p>one</p><p>two</p></div></div></body>
+            """);
+
+        Assert.Equal("span.byline-name", StableSelector.For(document.QuerySelector(".byline-name")!)!.Css);
+        var second = document.QuerySelectorAll("#main p")[1];
+        var built = StableSelector.For(second)!;
+        Assert.Equal(Stability.Positional, built.Stability);
+        Assert.StartsWith("#main", built.Css, StringComparison.Ordinal);
+        Assert.Same(second, document.QuerySelector(built.Css));
+    }
+
+    [Fact]
+    public void Css_modules_classes_are_selected_by_their_prefix_not_their_hash()
+    {
+        var document = new HtmlParser().ParseDocument("""<body><h1 class="ArticleTitle_root__Nb9Xh">T</h1><div class="article__text">x</div></body>""");
+
+        Assert.Equal("h1[class*='ArticleTitle_root__']", StableSelector.For(document.QuerySelector("h1")!)!.Css);
+        Assert.Equal("div.article__text", StableSelector.For(document.QuerySelector("div")!)!.Css);
+    }
+
+    private static ScaffoldedRule Scaffold(string html) =>
+        Scaffolder.Scaffold(html, new Uri("https://news.example.com/2025/06/03/rain"), null, "fixtures/rain.html", ScaffoldOptions.Default);
+
+    private static string TempFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scrape-new-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
