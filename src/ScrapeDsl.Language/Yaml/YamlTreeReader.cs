@@ -16,7 +16,10 @@ public static class YamlTreeReader
     /// <summary>Reads the first document; null when the file is empty or unreadable (a diagnostic says why).</summary>
     public static YamlNode? Read(string text, string path, List<RuleDiagnostic> diagnostics)
     {
-        var parser = new Parser(new StringReader(text));
+        // YamlDotNet reads a leading U+FEFF (a BOM the caller left in the text) as part of the first key. Parse without
+        // it; spans still give offsets into the caller's text, and columns count as an editor shows them (no BOM).
+        var offset = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var parser = new Parser(new StringReader(offset == 0 ? text : text.Substring(offset)));
         try
         {
             parser.Consume<StreamStart>();
@@ -26,12 +29,12 @@ public static class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, path, diagnostics, depth: 0);
+            var root = ReadNode(parser, path, diagnostics, offset, depth: 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
                 diagnostics.Add(RuleDiagnostics.Create(
-                    RuleDiagnostics.UnsupportedYaml, path, ToSpan(second.Start, second.End),
+                    RuleDiagnostics.UnsupportedYaml, path, ToSpan(second.Start, second.End, offset),
                     "Several YAML documents in one file", "write one rule per file"));
             }
 
@@ -40,16 +43,28 @@ public static class YamlTreeReader
         catch (YamlException exception)
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End), CleanMessage(exception)));
+                RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End, offset), CleanMessage(exception)));
+            return null;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet 16 throws this (not a YamlException) on some malformed input, e.g. "...\nx" or stray
+            // control characters in a plain scalar. Report it where parsing stopped; the reader must not throw.
+            var at = parser.Current is { } current ? ToSpan(current.End, current.End, offset) : ToSpan(Mark.Empty, Mark.Empty, offset);
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.YamlSyntax, path, at, "the YAML parser could not read the text after this point (" + exception.Message + ")"));
             return null;
         }
     }
 
     /// <summary>Converts YamlDotNet marks (1-based line/column, 0-based index) to a span.</summary>
-    public static SourceSpan ToSpan(Mark start, Mark end)
+    public static SourceSpan ToSpan(Mark start, Mark end) => ToSpan(start, end, 0);
+
+    /// <summary>As <see cref="ToSpan(Mark, Mark)"/>, for text parsed without its first <paramref name="offset"/> characters (a BOM).</summary>
+    private static SourceSpan ToSpan(Mark start, Mark end, int offset)
     {
-        var startIndex = (int)Math.Max(0, start.Index);
-        var endIndex = (int)Math.Max(startIndex, end.Index);
+        var startIndex = (int)Math.Max(0, start.Index) + offset;
+        var endIndex = (int)Math.Max(startIndex, end.Index + offset);
         var startLine = (int)Math.Max(1, start.Line);
         var startColumn = (int)Math.Max(1, start.Column);
         var endLine = (int)Math.Max(startLine, end.Line);
@@ -57,7 +72,7 @@ public static class YamlTreeReader
         return new SourceSpan(startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
     }
 
-    private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int depth)
+    private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int offset, int depth)
     {
         if (depth > 64)
         {
@@ -68,13 +83,13 @@ public static class YamlTreeReader
 
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            ReportProperties(scalar, path, diagnostics);
-            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End));
+            ReportProperties(scalar, path, diagnostics, offset);
+            return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End, offset));
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
-            ReportProperties(sequenceStart, path, diagnostics);
+            ReportProperties(sequenceStart, path, diagnostics, offset);
             var items = new List<YamlNode>();
             Mark end;
             while (true)
@@ -85,15 +100,15 @@ public static class YamlTreeReader
                     break;
                 }
 
-                items.Add(ReadNode(parser, path, diagnostics, depth + 1));
+                items.Add(ReadNode(parser, path, diagnostics, offset, depth + 1));
             }
 
-            return new YamlSequence(items, ToSpan(sequenceStart.Start, end));
+            return new YamlSequence(items, ToSpan(sequenceStart.Start, end, offset));
         }
 
         if (parser.TryConsume<MappingStart>(out var mappingStart))
         {
-            ReportProperties(mappingStart, path, diagnostics);
+            ReportProperties(mappingStart, path, diagnostics, offset);
             var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
             var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
             Mark end;
@@ -105,8 +120,8 @@ public static class YamlTreeReader
                     break;
                 }
 
-                var keyNode = ReadNode(parser, path, diagnostics, depth + 1);
-                var value = ReadNode(parser, path, diagnostics, depth + 1);
+                var keyNode = ReadNode(parser, path, diagnostics, offset, depth + 1);
+                var value = ReadNode(parser, path, diagnostics, offset, depth + 1);
                 if (keyNode is not YamlScalar key)
                 {
                     diagnostics.Add(RuleDiagnostics.Create(
@@ -125,34 +140,34 @@ public static class YamlTreeReader
                 entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
             }
 
-            return new YamlMapping(entries, ToSpan(mappingStart.Start, end));
+            return new YamlMapping(entries, ToSpan(mappingStart.Start, end, offset));
         }
 
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.UnsupportedYaml, path, ToSpan(alias.Start, alias.End),
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(alias.Start, alias.End, offset),
                 "YAML aliases (*" + alias.Value + ")", "write the value out"));
-            return new YamlScalar(string.Empty, isPlain: true, ToSpan(alias.Start, alias.End));
+            return new YamlScalar(string.Empty, isPlain: true, ToSpan(alias.Start, alias.End, offset));
         }
 
         var unexpected = parser.Current!;
         throw new YamlException(unexpected.Start, unexpected.End, "unexpected " + unexpected.GetType().Name);
     }
 
-    private static void ReportProperties(NodeEvent node, string path, List<RuleDiagnostic> diagnostics)
+    private static void ReportProperties(NodeEvent node, string path, List<RuleDiagnostic> diagnostics, int offset)
     {
         if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End),
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End, offset),
                 "YAML tags (" + node.Tag.Value + ")", "remove the tag; every value is read as text"));
         }
 
         if (!node.Anchor.IsEmpty)
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End),
+                RuleDiagnostics.UnsupportedYaml, path, ToSpan(node.Start, node.End, offset),
                 "YAML anchors (&" + node.Anchor.Value + ")", "remove the anchor"));
         }
     }
