@@ -1,4 +1,5 @@
 using System;
+using AngleSharp.Css.Dom;
 using AngleSharp.Css.Parser;
 
 namespace ScrapeDsl.Language;
@@ -58,6 +59,29 @@ public static class SelectorCheck
         }
 
         return "; check brackets, quotes and pseudo-classes";
+    }
+
+    /// <summary>
+    /// The selector parsed by the same parser (for the example checks), or null when it is blank or invalid.
+    /// </summary>
+    public static ISelector? Parse(string selector)
+    {
+        if (IsBlank(selector))
+        {
+            return null;
+        }
+
+        lock (s_parser)
+        {
+            try
+            {
+                return s_parser.ParseSelector(selector);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
     }
 
     // ':first-child', ':last-of-type' etc. are CSS; only the bare jQuery forms get the hint.
