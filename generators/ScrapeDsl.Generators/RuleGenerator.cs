@@ -1,24 +1,20 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.IO;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ScrapeDsl.Generators.Emit;
-using ScrapeDsl.Generators.Model;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Generators;
 
 /// <summary>
-/// Compiles every <c>*.scrape.yaml</c> AdditionalFile into a record and an extractor, plus one registry of all rules.
-/// Parsing needs no Compilation, so editing C# never re-runs it; expected failures are diagnostics, never exceptions.
+/// Compiles every <c>*.scrape.yaml</c> AdditionalFile into a record and an extractor, plus one registry of all rules,
+/// and reports the problems that need more than one file: record names and dispatch across rules, and each rule run
+/// on its example pages. A file's own problems are <see cref="RuleFileAnalyzer"/>'s. Parsing needs no Compilation, so
+/// editing C# never re-runs it; expected failures are diagnostics, and every step turns an unexpected exception into
+/// one too (an exception would be CS8785 and drop all output). The step functions are in RuleGenerator.Steps.cs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class RuleGenerator : IIncrementalGenerator
+public sealed partial class RuleGenerator : IIncrementalGenerator
 {
-    private const string DefaultNamespace = "ScrapeDsl.Rules";
     private static readonly string s_version = typeof(RuleGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     /// <inheritdoc />
@@ -29,140 +25,77 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Where(static file => IsRuleFile(file.Path))
             .WithTrackingName(RuleGeneratorSteps.RuleFiles);
 
-        // 2. Each file read and validated by the language library: a rule (or null) plus its diagnostics.
+        // 2. Each file read and validated by the language library: a rule, or a placeholder for a broken file, plus its problems.
         var parsed = ruleFiles
             .Select(static (file, token) => Parse(file, token))
             .WithTrackingName(RuleGeneratorSteps.ParsedRules);
 
-        // 3. Each file's problems, reported at their YAML line and column.
-        context.RegisterSourceOutput(
-            parsed.Select(static (file, _) => file.Diagnostics).WithTrackingName(RuleGeneratorSteps.Diagnostics),
-            static (output, diagnostics) => Report(output, diagnostics));
-
-        // 4. The namespace of the consuming project.
-        var ns = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => GetNamespace(options.GlobalOptions))
+        // 3. The build's settings: namespace, example checks on or off, whether analyzers run in this build.
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(RuleGeneratorSteps.Options);
+        var ns = options
+            .Select(static (settings, _) => settings.Namespace)
             .WithTrackingName(RuleGeneratorSteps.Namespace);
 
-        // 5. Valid rules without positions, one per record name (the first file by path wins), with the namespace.
-        var rules = parsed.Collect();
-        var toEmit = rules
+        // 4. Each file's own problems: the analyzer's job; reported here only when analyzers are off in this build.
+        context.RegisterSourceOutput(
+            parsed.Combine(options)
+                .Select(static (input, _) => input.Right.ReportFileProblems ? input.Left.Diagnostics : EquatableArray<RuleDiagnostic>.Empty)
+                .WithTrackingName(RuleGeneratorSteps.Diagnostics),
+            static (output, diagnostics) => Report(output, diagnostics));
+
+        // 5. Rules to emit, one per record name (valid rules first, then placeholders; then the first file by path).
+        var toEmit = parsed.Collect()
             .Combine(ns)
             .SelectMany(static (input, _) => UniqueRules(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.RulesToEmit);
 
         // 6. A record and an extractor per rule.
-        context.RegisterSourceOutput(toEmit, static (output, rule) =>
-            output.AddSource(rule.Rule.Name + ".g.cs", RuleEmitter.Emit(rule, s_version)));
+        context.RegisterSourceOutput(toEmit, static (output, rule) => EmitRule(output, rule));
 
-        // 7. Two files naming the same record: reported on the later one.
-        context.RegisterSourceOutput(
-            rules.Select(static (files, _) => NameCollisions(files)).WithTrackingName(RuleGeneratorSteps.NameCollisions),
-            static (output, diagnostics) => Report(output, diagnostics));
+        // 7. Checks across files (record names, ambiguous dispatch), re-run only when a rule's name or match changes.
+        var crossFile = parsed
+            .Select(static (file, _) => file.Rule is { } rule ? RuleSummary.Of(file.Path, rule) : null)
+            .WithTrackingName(RuleGeneratorSteps.Summaries)
+            .Collect()
+            .Select(static (summaries, _) => CheckAcrossFiles(summaries))
+            .WithTrackingName(RuleGeneratorSteps.NameCollisions);
+        context.RegisterSourceOutput(crossFile, static (output, diagnostics) => Report(output, diagnostics));
 
-        // 8. One registry of every rule, for dispatch by URL.
+        // 8. The example pages (HTML AdditionalFiles; their text is read only for the rules that name them).
+        var pages = context.AdditionalTextsProvider
+            .Where(static file => IsExamplePage(file.Path))
+            .Collect()
+            .WithTrackingName(RuleGeneratorSteps.ExamplePages);
+
+        // 9. Each valid rule with its pages' text, when example checks are on. Re-runs for every rule when a page
+        //    changes, but cheaply, and its output changes only for the rules whose pages changed.
+        var ruleExamples = parsed
+            .Combine(pages.Combine(options))
+            .Select(static (input, token) => input.Right.Right.CheckExamples ? WithPages(input.Left, input.Right.Left, token) : null)
+            .WithTrackingName(RuleGeneratorSteps.RuleExamples)
+            .Where(static examples => examples is not null);
+
+        // 10. Each rule run on its example pages: the expensive step, cached unless this rule or its pages changed.
+        var exampleChecks = ruleExamples
+            .Select(static (examples, token) => CheckExamples(examples!, token))
+            .WithTrackingName(RuleGeneratorSteps.ExampleChecks);
+        context.RegisterSourceOutput(exampleChecks, static (output, diagnostics) => Report(output, diagnostics));
+
+        // 11. One registry of every rule, for dispatch by URL.
         var registry = toEmit.Collect()
             .Combine(ns)
             .Select(static (input, _) => Registry(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.Registry);
-        context.RegisterSourceOutput(registry, static (output, model) =>
-            output.AddSource("ScrapeRules.g.cs", RegistryEmitter.Emit(model, s_version)));
+        context.RegisterSourceOutput(registry, static (output, model) => EmitRegistry(output, model));
     }
 
     /// <summary>True for <c>*.scrape.yaml</c> (and <c>*.scrape.yml</c>).</summary>
     public static bool IsRuleFile(string path) =>
         path.EndsWith(".scrape.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".scrape.yml", StringComparison.OrdinalIgnoreCase);
 
-    private static RuleFile Parse(AdditionalText file, CancellationToken token)
-    {
-        var text = file.GetText(token)?.ToString();
-        if (text is null)
-        {
-            return new RuleFile(file.Path, null, new EquatableArray<RuleDiagnostic>(new[]
-            {
-                RuleDiagnostics.Create(RuleDiagnostics.YamlSyntax, file.Path, new SourceSpan(0, 0, 1, 1, 1, 1), "the file could not be read"),
-            }));
-        }
-
-        return RuleReader.Read(file.Path, text);
-    }
-
-    private static string GetNamespace(AnalyzerConfigOptions options)
-    {
-        if (options.TryGetValue("build_property.ScrapeDslNamespace", out var configured) && !string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.Trim();
-        }
-
-        return options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)
-            ? root.Trim()
-            : DefaultNamespace;
-    }
-
-    private static ImmutableArray<RuleToEmit> UniqueRules(ImmutableArray<RuleFile> files, string ns)
-    {
-        var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
-        foreach (var file in SortedByPath(files))
-        {
-            if (file.Rule is { } rule && !byName.ContainsKey(rule.Name))
-            {
-                byName.Add(rule.Name, new RuleToEmit(RuleModel.WithoutPositions(rule), ns));
-            }
-        }
-
-        return byName.Values.ToImmutableArray();
-    }
-
-    private static EquatableArray<RuleDiagnostic> NameCollisions(ImmutableArray<RuleFile> files)
-    {
-        var first = new Dictionary<string, RuleFile>(StringComparer.Ordinal);
-        var collisions = new List<RuleDiagnostic>();
-        foreach (var file in SortedByPath(files))
-        {
-            if (file.Rule is not { } rule)
-            {
-                continue;
-            }
-
-            if (first.TryGetValue(rule.Name, out var earlier))
-            {
-                collisions.Add(RuleDiagnostics.Create(
-                    RuleDiagnostics.IdentifierCollision, file.Path, rule.NameSpan,
-                    "Rule name", rule.Name, rule.Name, "the rule in " + Path.GetFileName(earlier.Path) + "; record names must be unique in a project"));
-            }
-            else
-            {
-                first.Add(rule.Name, file);
-            }
-        }
-
-        return EquatableArray.From(collisions);
-    }
-
-    private static RegistryModel Registry(ImmutableArray<RuleToEmit> rules, string ns)
-    {
-        var names = new List<string>();
-        foreach (var rule in rules)
-        {
-            names.Add(rule.Rule.Name);
-        }
-
-        names.Sort(StringComparer.Ordinal);
-        return new RegistryModel(ns, EquatableArray.From(names));
-    }
-
-    private static List<RuleFile> SortedByPath(ImmutableArray<RuleFile> files)
-    {
-        var sorted = new List<RuleFile>(files);
-        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return sorted;
-    }
-
-    private static void Report(SourceProductionContext output, EquatableArray<RuleDiagnostic> diagnostics)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            output.ReportDiagnostic(RuleDiagnosticsReporter.ToDiagnostic(diagnostic));
-        }
-    }
+    /// <summary>True for a saved page that can be a rule's example (<c>*.html</c>, <c>*.htm</c>).</summary>
+    public static bool IsExamplePage(string path) =>
+        path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 }

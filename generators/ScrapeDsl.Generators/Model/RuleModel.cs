@@ -54,7 +54,10 @@ internal static class RuleModel
 }
 
 /// <summary>A rule ready to emit: the position-free rule and the namespace of the consuming project.</summary>
-internal sealed record RuleToEmit(Rule Rule, string Namespace);
+/// <param name="Rule">The rule without positions.</param>
+/// <param name="Namespace">The consuming project's namespace.</param>
+/// <param name="IsPlaceholder">True for the stand-in of a broken rule file: it binds, but never matches a URL.</param>
+internal sealed record RuleToEmit(Rule Rule, string Namespace, bool IsPlaceholder = false);
 
 /// <summary>What the registry needs of each rule.</summary>
 internal sealed record RegistryModel(string Namespace, EquatableArray<string> RuleNames);
