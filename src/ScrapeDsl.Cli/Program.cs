@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("scrape: run, check and test ScrapeDsl rules (rules/<site>/*.scrape.yaml).")
         {
             RunCommand.Create(),
+            CheckCommand.Create(),
         };
 
         return root.Parse(args).Invoke();
