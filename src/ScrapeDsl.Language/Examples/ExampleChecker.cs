@@ -175,7 +175,7 @@ internal sealed class ExampleRun
 
             if (field.Required && missing > 0)
             {
-                var where = parentName is null ? string.Empty : " (in " + missing.ToString(CultureInfo.InvariantCulture) + " of " + scopes.Count.ToString(CultureInfo.InvariantCulture) + " '" + parentName + "' items)";
+                var where = parentName is null ? string.Empty : " (in " + missing.ToString(CultureInfo.InvariantCulture) + " of " + scopes.Count.ToString(CultureInfo.InvariantCulture) + " items of '" + parentName + "')";
                 Report(RuleDiagnostics.RequiredFieldEmpty, field.NameSpan, name, page, where);
             }
 

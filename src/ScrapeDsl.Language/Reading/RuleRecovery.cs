@@ -128,13 +128,26 @@ public static class RuleRecovery
     private static string Quote(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             if (c == '"' || c == '\\')
             {
                 builder.Append('\\').Append(c);
             }
-            else if (c < 0x20 || c >= 0x7F)
+            else if (char.IsSurrogate(c))
+            {
+                // A valid pair is written as is; a lone surrogate cannot be written (nor escaped) in YAML.
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    builder.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    builder.Append('\uFFFD');
+                }
+            }
+            else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFEFF' || c == '\u2028' || c == '\u2029')
             {
                 builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }

@@ -43,16 +43,18 @@ public static class YamlTreeReader
         catch (YamlException exception)
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End, offset), CleanMessage(exception)));
+                RuleDiagnostics.YamlSyntax, path, WithinText(ToSpan(exception.Start, exception.End, offset), text), CleanMessage(exception)));
             return null;
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 16 throws this (not a YamlException) on some malformed input, e.g. "...\nx" or stray
-            // control characters in a plain scalar. Report it where parsing stopped; the reader must not throw.
+            // YamlDotNet 16 throws these (not a YamlException) on some malformed input, e.g. "...\nx" or stray
+            // control characters in a plain scalar (InvalidOperationException), or an escaped lone surrogate such as
+            // "\uD800" in a double-quoted scalar (ArgumentOutOfRangeException). Report it where parsing stopped; the
+            // reader must not throw.
             var at = parser.Current is { } current ? ToSpan(current.End, current.End, offset) : ToSpan(Mark.Empty, Mark.Empty, offset);
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, at, "the YAML parser could not read the text after this point (" + exception.Message + ")"));
+                RuleDiagnostics.YamlSyntax, path, WithinText(at, text), "the YAML parser could not read the text after this point (" + exception.Message + ")"));
             return null;
         }
     }
@@ -70,6 +72,32 @@ public static class YamlTreeReader
         var endLine = (int)Math.Max(startLine, end.Line);
         var endColumn = (int)(endLine == startLine ? Math.Max(startColumn, end.Column) : Math.Max(1, end.Column));
         return new SourceSpan(startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
+    }
+
+    /// <summary>
+    /// YamlDotNet marks an error at the end of the stream on the line after the last one; editors and the build need a
+    /// position inside the file, so such a span is moved to the end of the text.
+    /// </summary>
+    private static SourceSpan WithinText(SourceSpan span, string text)
+    {
+        if (span.Start < text.Length)
+        {
+            return span;
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = text.Length - lineStart + 1 - (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0);
+        return new SourceSpan(text.Length, 0, line, column, line, column);
     }
 
     private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int offset, int depth)
