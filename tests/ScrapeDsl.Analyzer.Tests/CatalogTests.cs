@@ -46,4 +46,31 @@ public sealed class CatalogTests
             Assert.Contains("## Fixed", text);
         });
     }
+
+    [Theory]
+    [InlineData("SCR001")]
+    [InlineData("SCR002")]
+    [InlineData("SCR003")]
+    [InlineData("SCR004")]
+    [InlineData("SCR005")]
+    [InlineData("SCR006")]
+    [InlineData("SCR007")]
+    [InlineData("SCR008")]
+    [InlineData("SCR009")]
+    [InlineData("SCR010")]
+    [InlineData("SCR011")]
+    [InlineData("SCR012")]
+    [InlineData("SCR013")]
+    public void The_doc_pages_bad_example_gives_its_id_and_the_fixed_one_is_clean(string id)
+    {
+        var text = File.ReadAllText(Repository.PathOf("docs", "diagnostics", id + ".md"));
+        Assert.Contains(RuleReader.Read("bad.scrape.yaml", YamlBlock(text, "## Bad")).Diagnostics, d => d.Id == id);
+        Assert.Empty(RuleReader.Read("fixed.scrape.yaml", YamlBlock(text, "## Fixed")).Diagnostics);
+    }
+
+    private static string YamlBlock(string page, string heading)
+    {
+        var start = page.IndexOf("```yaml\n", page.IndexOf(heading, System.StringComparison.Ordinal), System.StringComparison.Ordinal) + "```yaml\n".Length;
+        return page.Substring(start, page.IndexOf("```", start, System.StringComparison.Ordinal) - start);
+    }
 }
