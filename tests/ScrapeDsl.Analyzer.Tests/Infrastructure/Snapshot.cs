@@ -17,7 +17,7 @@ internal static class Snapshot
 {
     public static void Verify(string actual, [CallerFilePath] string testFile = "", [CallerMemberName] string method = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var folder = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         var stem = Path.Combine(folder, Path.GetFileNameWithoutExtension(testFile) + "." + method);
         var verifiedPath = stem + ".verified.txt";
         var receivedPath = stem + ".received.txt";
@@ -42,6 +42,18 @@ internal static class Snapshot
         throw new XunitException(verified is null
             ? $"No snapshot yet: review {receivedPath} and rename it to .verified.txt (or run with SCRAPEDSL_ACCEPT=1).\n{actual}"
             : $"Snapshot differs from {verifiedPath} (received output written beside it):\n{Diff(verified, actual)}");
+    }
+
+    /// <summary>
+    /// The test file on disk: a CI build (ContinuousIntegrationBuild, deterministic paths) maps the repository root to
+    /// <c>/_/</c> in <c>[CallerFilePath]</c>, so map it back.
+    /// </summary>
+    private static string SourcePath(string testFile)
+    {
+        var normalized = testFile.Replace('\\', '/');
+        return normalized.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(Repository.Root, normalized.Substring(3))
+            : testFile;
     }
 
     private static string Diff(string expected, string actual)
