@@ -123,7 +123,7 @@ public sealed partial class RuleGenerator
     }
 
     /// <summary>Pairs a valid rule with its example pages' text (null text for a page that is not an AdditionalFile).</summary>
-    private static RuleExamples? WithPages(ParsedRule file, ImmutableArray<AdditionalText> pages, CancellationToken token)
+    private static RuleExamples? WithPages(ParsedRule file, ExamplePageIndex pages, CancellationToken token)
     {
         if (file.Rule is not { } rule || rule.Examples.Count == 0)
         {
@@ -136,16 +136,7 @@ public sealed partial class RuleGenerator
             foreach (var example in rule.Examples)
             {
                 var resolved = ExamplePaths.Resolve(file.Path, example.Page);
-                string? html = null;
-                foreach (var page in pages)
-                {
-                    if (string.Equals(ExamplePaths.Normalize(page.Path), resolved, StringComparison.Ordinal))
-                    {
-                        html = page.GetText(token)?.ToString();
-                        break;
-                    }
-                }
-
+                var html = pages.Find(resolved)?.GetText(token)?.ToString();
                 found.Add(new ExamplePage(example, resolved, html));
             }
         }

@@ -1,6 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
-using ScrapeDsl.Generators.Emit;
+using ScrapeDsl.Generators.Model;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Generators;
@@ -63,10 +63,11 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
             .WithTrackingName(RuleGeneratorSteps.NameCollisions);
         context.RegisterSourceOutput(crossFile, static (output, diagnostics) => Report(output, diagnostics));
 
-        // 8. The example pages (HTML AdditionalFiles; their text is read only for the rules that name them).
+        // 8. The example pages by normalised path (HTML AdditionalFiles; their text is read only for the rules that name them).
         var pages = context.AdditionalTextsProvider
             .Where(static file => IsExamplePage(file.Path))
             .Collect()
+            .Select(static (files, _) => new ExamplePageIndex(files))
             .WithTrackingName(RuleGeneratorSteps.ExamplePages);
 
         // 9. Each valid rule with its pages' text, when example checks are on. Re-runs for every rule when a page

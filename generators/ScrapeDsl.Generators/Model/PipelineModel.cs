@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Generators.Model;
@@ -24,3 +28,23 @@ internal sealed record ParsedRule(string Path, Rule? Rule, Rule? Placeholder, Eq
 /// <param name="Pages">Its examples, each with the page text or null when the page is not an AdditionalFile.</param>
 /// <param name="Failure">An internal error met while reading the pages, reported by the check step.</param>
 internal sealed record RuleExamples(string Path, Rule Rule, EquatableArray<ExamplePage> Pages, RuleDiagnostic? Failure);
+
+/// <summary>
+/// The HTML AdditionalFiles by normalised path, built once per change of the page set (not once per rule and example).
+/// Compared by reference, as the AdditionalTexts it holds are: a new page set is a new index.
+/// </summary>
+internal sealed class ExamplePageIndex
+{
+    private readonly Dictionary<string, AdditionalText> _byPath = new(StringComparer.Ordinal);
+
+    public ExamplePageIndex(ImmutableArray<AdditionalText> pages)
+    {
+        foreach (var page in pages)
+        {
+            _byPath[ExamplePaths.Normalize(page.Path)] = page;
+        }
+    }
+
+    /// <summary>The page at a path normalised by <see cref="ExamplePaths"/>, or null.</summary>
+    public AdditionalText? Find(string normalizedPath) => _byPath.TryGetValue(normalizedPath, out var page) ? page : null;
+}
