@@ -14,6 +14,7 @@ public static class Program
             RunCommand.Create(),
             TestCommand.Create(),
             AcceptCommand.Create(),
+            CheckCommand.Create(),
         };
 
         return root.Parse(args).Invoke();
