@@ -8,8 +8,9 @@ namespace ScrapeDsl.Cli.Commands;
 
 /// <summary>
 /// <c>scrape check</c>: the build's rule checks without a build. Runs the same language-library code as the analyzer
-/// and the generator (each file's own problems, the example checks, the checks across files), so it prints the same
-/// ids at the same lines and columns, in the compiler's format.
+/// and the generator (each file's own problems, <c>extends</c>, the example checks, the checks across files), so it
+/// prints the same ids at the same lines and columns, in the compiler's format. Only SCR050 (custom transform methods)
+/// is the build's alone: it needs the C# compilation.
 /// </summary>
 internal static class CheckCommand
 {
@@ -43,19 +44,50 @@ internal static class CheckCommand
         var files = FindRuleFiles(paths.Length == 0 ? new[] { "rules" } : paths);
         var diagnostics = new List<RuleDiagnostic>();
         var summaries = new List<RuleSummary>();
+        var read = new List<RuleFile>();
         foreach (var file in files)
         {
             var ruleFile = RuleReader.Read(file, File.ReadAllText(file));
             diagnostics.AddRange(ruleFile.Diagnostics);
-            if (ruleFile.Rule is not { } rule)
+            read.Add(ruleFile);
+            if (ruleFile.Rule is { IsPartial: false } rule)
             {
-                continue;
+                summaries.Add(RuleSummary.Of(file, rule));
             }
+        }
 
-            summaries.Add(RuleSummary.Of(file, rule));
-            if (checkExamples && rule.Examples.Count > 0)
+        // The partials a checked rule extends are read too when they were not named (checking one rule file checks its chain).
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in read)
+        {
+            known.Add(RuleResolver.Target(file.Path, Path.GetFileName(file.Path)));
+        }
+
+        for (var i = 0; i < read.Count; i++)
+        {
+            if (read[i].Rule?.Extends is { } reference
+                && RuleResolver.Target(read[i].Path, reference.Path) is var target
+                && known.Add(target)
+                && File.Exists(target))
             {
-                diagnostics.AddRange(ExampleChecker.Check(file, rule, LoadPages(file, rule)));
+                var partial = RuleReader.Read(target, File.ReadAllText(target));
+                diagnostics.AddRange(partial.Diagnostics);
+                read.Add(partial);
+            }
+        }
+
+        // As the generator: 'extends' resolved across the files, then each
+        // resolved rule run on its example pages. Custom transform methods (SCR050) need the C# compilation: the build checks them.
+        var resolved = RuleResolver.Resolve(read);
+        diagnostics.AddRange(resolved.Diagnostics);
+        if (checkExamples)
+        {
+            foreach (var file in resolved.Files)
+            {
+                if (file.Rule is { IsPartial: false } rule && rule.Examples.Count > 0)
+                {
+                    diagnostics.AddRange(ExampleChecker.Check(file.Path, rule, LoadPages(file.Path, rule)));
+                }
             }
         }
 

@@ -37,8 +37,15 @@ public static class ExampleChecker
 /// <summary>What one field gave on one page (for one item of a list), as the runtime would report it.</summary>
 /// <param name="Page">The example page as written.</param>
 /// <param name="Field">The field path in the runtime's format (<c>title</c>, <c>feed[2].url</c>).</param>
-/// <param name="SourceIndex">The source that won (0 primary, 1+ fallbacks), or -1 when the field yields nothing.</param>
-internal sealed record FieldOutcome(string Page, string Field, int SourceIndex);
+/// <param name="SourceIndex">The source that won (0 primary, 1+ fallbacks), <see cref="Missing"/> or <see cref="Unknown"/>.</param>
+internal sealed record FieldOutcome(string Page, string Field, int SourceIndex)
+{
+    /// <summary>No source yields a value.</summary>
+    public const int Missing = -1;
+
+    /// <summary>The build cannot tell (a custom transform, a culture this machine lacks…): nothing is reported about it.</summary>
+    public const int Unknown = -2;
+}
 
 /// <summary>The state of one rule's example checks: counters per selector, then diagnostics.</summary>
 internal sealed class ExampleRun
@@ -93,13 +100,15 @@ internal sealed class ExampleRun
         {
             if (Parse(remove) is { } selector)
             {
-                var use = Use(remove, SelectorRole.Remove, field: null);
+                var use = Use(remove, SelectorRole.Remove, field: null, remove.InheritedFrom);
                 use.Scopes++;
                 use.Total += ExampleDocument.AddMatches(document.Root, selector, alreadyRemoved: null, document.Removed);
             }
         }
 
-        CheckFields(name, document, new List<Scope> { new(document.Root, null) }, _rule.Fields, parentName: null);
+        var url = page.Example.Url is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
+        var values = new ExampleValues(document, url);
+        CheckFields(name, document, values, new List<Scope> { new(document.Root, null) }, _rule.Fields, parentName: null, inheritedFrom: null);
     }
 
     public void Finish()
@@ -115,18 +124,18 @@ internal sealed class ExampleRun
                 }
                 else if (use.Role == SelectorRole.Remove)
                 {
-                    Report(RuleDiagnostics.RemoveMatchesNothing, use.Spec.Span, use.Spec.Text, pages);
+                    Report(RuleDiagnostics.RemoveMatchesNothing, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text, pages + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: false));
                 }
                 else
                 {
-                    Report(RuleDiagnostics.StaleSelector, use.Spec.Span, use.Spec.Text, pages);
+                    Report(RuleDiagnostics.StaleSelector, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text, pages + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: false));
                 }
 
                 if (use.Role == SelectorRole.Scalar && use.MostInOneScope > 1)
                 {
-                    Report(RuleDiagnostics.SeveralMatches, use.Spec.Span, use.Spec.Text,
+                    Report(RuleDiagnostics.SeveralMatches, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text,
                         use.MostInOneScope.ToString(CultureInfo.InvariantCulture), use.MostOnPage!,
-                        use.Field!.Contains(".") ? " (in one item)" : string.Empty, use.Field!);
+                        (use.Field!.Contains(".") ? " (in one item)" : string.Empty) + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: true), use.Field!);
                 }
             }
         }
@@ -139,10 +148,12 @@ internal sealed class ExampleRun
         Diagnostics = EquatableArray.From(_diagnostics);
     }
 
-    private void CheckFields(string page, ExampleDocument document, List<Scope> scopes, EquatableArray<Field> fields, string? parentName)
+    private void CheckFields(string page, ExampleDocument document, ExampleValues values, List<Scope> scopes, EquatableArray<Field> fields, string? parentName, string? inheritedFrom)
     {
         foreach (var field in fields)
         {
+            // A field inherited through 'extends' is written in the partial, with everything inside it.
+            var origin = field.InheritedFrom ?? inheritedFrom;
             var name = parentName is null ? field.Name : parentName + "." + field.Name;
             var role = field.Many ? SelectorRole.Many : SelectorRole.Scalar;
             var items = new List<Scope>();
@@ -159,15 +170,15 @@ internal sealed class ExampleRun
                     {
                         var found = ExampleDocument.SelectAll(scope.Element, selector, document.Removed);
                         matches[i] = found;
-                        Use(css, role, name).Count(found.Count, page);
+                        Use(css, role, name, origin).Count(found.Count, page);
                     }
                 }
 
                 var winner = field.Type == FieldType.Record
                     ? SelectItems(field, scope, path, matches, items)
-                    : FirstYielding(field, scope.Element, matches, document);
+                    : FirstYielding(field, scope.Element, matches, document, values, name, origin, page);
                 Outcomes.Add(new FieldOutcome(page, path, winner));
-                if (winner < 0)
+                if (winner == FieldOutcome.Missing)
                 {
                     missing++;
                 }
@@ -176,12 +187,12 @@ internal sealed class ExampleRun
             if (field.Required && missing > 0)
             {
                 var where = parentName is null ? string.Empty : " (in " + missing.ToString(CultureInfo.InvariantCulture) + " of " + scopes.Count.ToString(CultureInfo.InvariantCulture) + " items of '" + parentName + "')";
-                Report(RuleDiagnostics.RequiredFieldEmpty, field.NameSpan, name, page, where);
+                Report(RuleDiagnostics.RequiredFieldEmpty, Where(field.NameSpan, origin), name, page, where + WrittenIn(field.NameSpan, origin, parenthesized: true));
             }
 
             if (field.Type == FieldType.Record)
             {
-                CheckFields(page, document, items, field.Fields, name);
+                CheckFields(page, document, values, items, field.Fields, name, origin);
             }
         }
     }
@@ -217,33 +228,40 @@ internal sealed class ExampleRun
         return -1;
     }
 
-    /// <summary>As <c>Page.ReadString</c>/<c>ReadStrings</c>: the first source whose element (or any element, for lists) yields a value.</summary>
-    private int FirstYielding(Field field, IElement scope, List<IElement>?[] matches, ExampleDocument document)
+    /// <summary>
+    /// As <c>Page.ReadString</c>/<c>ReadStrings</c>: the first source that yields a value after its transforms. A source
+    /// the build cannot judge ends the search with <see cref="FieldOutcome.Unknown"/>: the runtime may take it.
+    /// </summary>
+    private int FirstYielding(Field field, IElement scope, List<IElement>?[] matches, ExampleDocument document, ExampleValues values, string name, string? origin, string page)
     {
+        var winner = FieldOutcome.Missing;
         for (var i = 0; i < field.Sources.Count; i++)
         {
             var source = field.Sources[i];
             IReadOnlyList<IElement> elements = source.Css is null
                 ? new[] { scope }
                 : matches[i] is { } found ? found : Array.Empty<IElement>();
-            var limit = field.Many ? elements.Count : Math.Min(1, elements.Count);
-            var yielded = false;
-            for (var e = 0; e < limit; e++)
+            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates);
+            if (source.Kind is SourceKind.Meta or SourceKind.JsonLd or SourceKind.ItemProp)
             {
-                yielded |= Yields(field, source, elements[e], document);
+                // Not a selector, but as stale when it finds nothing on any page: counted like one.
+                Use(new SelectorSpec(Describe(source), source.Span), SelectorRole.Source, name, origin).Count(candidates, page);
             }
 
-            if (yielded)
+            if (winner == FieldOutcome.Missing && yielded != SourceYield.Nothing)
             {
-                return i;
+                winner = yielded == SourceYield.Value ? i : FieldOutcome.Unknown;
             }
         }
 
-        return -1;
+        return winner;
     }
 
-    /// <summary>As <c>Page.ReadValue</c>: the field's own <c>remove</c> list is applied inside the element, on top of the rule's.</summary>
-    private bool Yields(Field field, Source source, IElement element, ExampleDocument document)
+    /// <summary>
+    /// As <c>Page.ReadValue</c>: the field's own <c>remove</c> list is applied inside the element, on top of the rule's.
+    /// Null for <c>value: html</c> that is present: its sanitized text is not computed here (see docs/checks.md).
+    /// </summary>
+    private string? Read(Field field, Source source, IElement element, ExampleDocument document, string? origin)
     {
         var removed = document.Removed;
         if (field.Remove.Count > 0)
@@ -253,7 +271,7 @@ internal sealed class ExampleRun
             {
                 if (Parse(spec) is { } selector)
                 {
-                    var use = Use(spec, SelectorRole.Remove, field.Name);
+                    var use = Use(spec, SelectorRole.Remove, field.Name, origin);
                     use.Scopes++;
                     use.Total += ExampleDocument.AddMatches(element, selector, document.Removed, removed);
                 }
@@ -262,8 +280,38 @@ internal sealed class ExampleRun
             removed.AddAll(document.Removed);
         }
 
-        return ValuePresence.Yields(element, source.Value, source.Attribute, removed);
+        return source.Value switch
+        {
+            ValueKind.Attribute => ExampleText.NormalizeInline(element.GetAttribute(source.Attribute ?? string.Empty) ?? string.Empty),
+            ValueKind.Html => ValuePresence.Yields(element, ValueKind.Html, null, removed) ? null : string.Empty,
+            _ => ExampleText.Of(element, removed),
+        };
     }
+
+    private static string Describe(Source source) => source.Kind switch
+    {
+        SourceKind.Meta => "meta: " + source.Argument,
+        SourceKind.JsonLd => "jsonld: " + source.Argument + (source.LdTypes.Count == 0 ? string.Empty : " (ldType " + string.Join(", ", source.LdTypes) + ")"),
+        _ => "itemprop: " + source.Argument,
+    };
+
+    /// <summary>Where a problem with something written at <paramref name="span"/> is reported: there, or for what a partial lends, at the rule's <c>extends</c>.</summary>
+    private SourceSpan Where(SourceSpan span, string? inheritedFrom) =>
+        inheritedFrom is null ? span : _rule.Extends?.Span ?? _rule.NameSpan;
+
+    /// <summary>For what a partial lends: where it is written, for the message (the diagnostic itself is in the rule's file).</summary>
+    private static string WrittenIn(SourceSpan span, string? inheritedFrom, bool parenthesized)
+    {
+        if (inheritedFrom is null)
+        {
+            return string.Empty;
+        }
+
+        var where = "written in " + FileName(inheritedFrom) + " at line " + span.StartLine.ToString(CultureInfo.InvariantCulture) + ", which this rule extends";
+        return parenthesized ? " (" + where + ")" : "; " + where;
+    }
+
+    private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
 
     private ISelector? Parse(SelectorSpec spec)
     {
@@ -276,11 +324,11 @@ internal sealed class ExampleRun
         return selector;
     }
 
-    private SelectorUse Use(SelectorSpec spec, SelectorRole role, string? field)
+    private SelectorUse Use(SelectorSpec spec, SelectorRole role, string? field, string? inheritedFrom)
     {
         if (!_uses.TryGetValue(spec, out var use))
         {
-            use = new SelectorUse(spec, role, field);
+            use = new SelectorUse(spec, role, field, inheritedFrom);
             _uses.Add(spec, use);
             _order.Add(use);
         }
@@ -335,17 +383,24 @@ internal sealed class ExampleRun
         Scalar,
         Many,
         Remove,
+
+        /// <summary>A <c>meta</c>, <c>jsonld</c> or <c>itemprop</c> source: stale when it finds nothing; never "several".</summary>
+        Source,
     }
 
     /// <summary>How one selector fared over all scopes of all pages.</summary>
     private sealed class SelectorUse
     {
-        public SelectorUse(SelectorSpec spec, SelectorRole role, string? field)
+        public SelectorUse(SelectorSpec spec, SelectorRole role, string? field, string? inheritedFrom)
         {
             Spec = spec;
             Role = role;
             Field = field;
+            InheritedFrom = inheritedFrom;
         }
+
+        /// <summary>The partial file this is written in, when the rule inherits it.</summary>
+        public string? InheritedFrom { get; }
 
         public SelectorSpec Spec { get; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using AngleSharp.Css.Dom;
@@ -16,7 +17,16 @@ internal sealed class ExampleDocument
 {
     private static readonly HtmlParser s_parser = new();
 
-    private ExampleDocument(IElement root) => Root = root;
+    private readonly IDocument _document;
+    private List<IElement>? _metas;
+    private ExampleJsonLd? _jsonLd;
+    private (Uri? Url, Uri? Base)? _base;
+
+    private ExampleDocument(IDocument document)
+    {
+        _document = document;
+        Root = document.DocumentElement;
+    }
 
     /// <summary>The <c>html</c> element: the scope of top-level fields (never matched itself, as at run time).</summary>
     public IElement Root { get; }
@@ -24,10 +34,55 @@ internal sealed class ExampleDocument
     /// <summary>What the rule-level <c>remove</c> list took out.</summary>
     public RemovedSet Removed { get; } = new();
 
+    /// <summary>The page's <c>meta</c> elements outside removed subtrees, in document order (as <c>Page.Metas</c>; read after the rule's remove list).</summary>
+    public List<IElement> Metas => _metas ??= FindAll(static element => element.LocalName == "meta");
+
+    /// <summary>The page's JSON-LD outside removed subtrees, parsed on first use (as <c>Page.JsonLdBlocks</c>).</summary>
+    public ExampleJsonLd JsonLd => _jsonLd ??= new ExampleJsonLd(JsonLdBlocks());
+
     public static ExampleDocument Parse(string html)
     {
         // Any text gives a document (HTML5 parsing rules), as in the runtime's Page.Parse.
-        return new ExampleDocument(s_parser.ParseDocument(html).DocumentElement);
+        return new ExampleDocument(s_parser.ParseDocument(html));
+    }
+
+    /// <summary>What relative URLs resolve against on this page for the example's <paramref name="url"/>.</summary>
+    public Uri? BaseUri(Uri? url)
+    {
+        if (_base is not { } cached || cached.Url != url)
+        {
+            cached = (url, ExampleUrls.FindBase(_document, url));
+            _base = cached;
+        }
+
+        return cached.Base;
+    }
+
+    private List<IElement> FindAll(Func<IElement, bool> predicate)
+    {
+        var found = new List<IElement>();
+        var walk = new ElementWalk(Root, Removed);
+        while (walk.MoveNext(out var element))
+        {
+            if (predicate(element))
+            {
+                found.Add(element);
+            }
+        }
+
+        return found;
+    }
+
+    private IEnumerable<string> JsonLdBlocks()
+    {
+        var blocks = new List<string>();
+        foreach (var script in FindAll(static element => element.LocalName == "script"
+            && string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            blocks.Add(script.TextContent);
+        }
+
+        return blocks;
     }
 
     /// <summary>Every match of <paramref name="selector"/> below <paramref name="scope"/>, in document order, outside removed subtrees.</summary>
