@@ -46,7 +46,8 @@ public static class DispatchOverlap
 
     /// <summary>
     /// True when every glob of the block is short and has few wildcards, so matching it costs little: glob matching
-    /// backtracks, and a hostile or garbled rule must not stall the build.
+    /// backtracks, and a hostile or garbled rule must not stall the build. A limit of the checks only: the runtime's
+    /// <c>UrlPattern</c> matches any glob, so an unbounded rule is simply not checked (no SCR014, no SCR021).
     /// </summary>
     internal static bool IsBounded(UrlMatch match)
     {
