@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using ScrapeDsl.Generators.Model;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Generators;
@@ -13,7 +15,8 @@ internal sealed record CustomTransformUse(string Path, string RuleName, string M
 /// </summary>
 internal static class CustomTransformCheck
 {
-    public static EquatableArray<CustomTransformUse> Uses(EquatableArray<RuleFile> files)
+    /// <summary>The custom steps of every valid rule (resolved: inherited fields are checked on each rule that extends them).</summary>
+    public static EquatableArray<CustomTransformUse> Uses(ImmutableArray<ParsedRule> files)
     {
         var uses = new List<CustomTransformUse>();
         foreach (var file in files)
@@ -90,13 +93,15 @@ internal static class CustomTransformCheck
     {
         foreach (var field in fields)
         {
-            Collect(path, ruleName, field.Transforms, uses);
+            // A step of a field inherited from a partial is written, and so reported, in the partial's file.
+            var writtenIn = field.InheritedFrom ?? path;
+            Collect(writtenIn, ruleName, field.Transforms, uses);
             foreach (var source in field.Sources)
             {
-                Collect(path, ruleName, source.Transforms, uses);
+                Collect(writtenIn, ruleName, source.Transforms, uses);
             }
 
-            Collect(path, ruleName, field.Fields, uses);
+            Collect(writtenIn, ruleName, field.Fields, uses);
         }
     }
 }

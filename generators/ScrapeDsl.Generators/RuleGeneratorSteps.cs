@@ -9,22 +9,40 @@ public static class RuleGeneratorSteps
     /// <summary>Each file read and validated by the language library.</summary>
     public const string ParsedRules = nameof(ParsedRules);
 
-    /// <summary>Each file's diagnostics.</summary>
+    /// <summary>Each file's own diagnostics, when the generator reports them (analyzers off in this build).</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The build settings (namespace, example checks, whether analyzers run).</summary>
+    public const string Options = nameof(Options);
 
     /// <summary>The namespace generated code goes into.</summary>
     public const string Namespace = nameof(Namespace);
 
-    /// <summary>All rule files with <c>extends</c> resolved.</summary>
+    /// <summary>All rule files with <c>extends</c> resolved, and the problems of broken chains.</summary>
     public const string ResolvedRules = nameof(ResolvedRules);
+
+    /// <summary>Each file after resolution: the merged rule, or the placeholder of a broken one.</summary>
+    public const string ResolvedFiles = nameof(ResolvedFiles);
 
     /// <summary>Where rules use custom transforms.</summary>
     public const string CustomTransforms = nameof(CustomTransforms);
 
+    /// <summary>Each valid rule's name, file and match block (the input of the checks across files).</summary>
+    public const string Summaries = nameof(Summaries);
+
+    /// <summary>The HTML AdditionalFiles that can be example pages.</summary>
+    public const string ExamplePages = nameof(ExamplePages);
+
+    /// <summary>Each valid rule with the text of its example pages.</summary>
+    public const string RuleExamples = nameof(RuleExamples);
+
+    /// <summary>Each rule's example checks (cached per rule).</summary>
+    public const string ExampleChecks = nameof(ExampleChecks);
+
     /// <summary>Each valid rule without positions, unique by record name, with its namespace.</summary>
     public const string RulesToEmit = nameof(RulesToEmit);
 
-    /// <summary>Record names colliding across files.</summary>
+    /// <summary>The checks across files: record names colliding, ambiguous dispatch.</summary>
     public const string NameCollisions = nameof(NameCollisions);
 
     /// <summary>The registry's list of rules.</summary>

@@ -14,6 +14,7 @@ public static class Program
             RunCommand.Create(),
             TestCommand.Create(),
             AcceptCommand.Create(),
+            CheckCommand.Create(),
             NewCommand.Create(),
             NewEvalCommand.Create(),
             BatchCommand.Create(),

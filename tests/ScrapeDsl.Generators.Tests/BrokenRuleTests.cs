@@ -8,9 +8,11 @@ using Xunit;
 namespace ScrapeDsl.Generators.Tests;
 
 /// <summary>
-/// Broken rules give diagnostics at their exact place in the YAML, never exceptions; the broken rule emits nothing
-/// and a valid rule beside it still does. Expected positions are 0-based, as Roslyn reports them; the snapshots
-/// print them 1-based, as the compiler does.
+/// Broken rules give diagnostics at their exact place in the YAML, never exceptions; a valid rule beside a broken one
+/// is still emitted, and the broken one at most as a placeholder that keeps its valid fields and never matches a URL.
+/// A build reports a file's own problems through the rule analyzer and problems across files through the generator
+/// (docs/checks.md): each test says which component reports it, and that it is reported once. Expected positions are
+/// 0-based, as Roslyn reports them; the snapshots print them 1-based, as the compiler does.
 /// </summary>
 public sealed class BrokenRuleTests
 {
@@ -29,10 +31,11 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR008", path, yaml, "h1[", start: (3, 9), end: (3, 12));
-        AssertOnlyValidRuleIsEmitted(run);
+        AssertValidRuleAndPlaceholderAreEmitted(run, "Broken");
         Snapshot.VerifyText(DiagnosticText.Format(run.Diagnostics));
     }
 
@@ -49,13 +52,13 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
-        // The field is then also without a source; both are reported, the typo with a suggestion.
-        Assert.Equal(2, run.Diagnostics.Length);
-        AssertDiagnostic(run.Diagnostics.Single(d => d.Id == "SCR002"), "SCR002", path, yaml, "csss", start: (3, 4), end: (3, 8));
-        AssertDiagnostic(run.Diagnostics.Single(d => d.Id == "SCR012"), "SCR012", path, yaml, "title", start: (2, 2), end: (2, 7));
-        Assert.Contains("did you mean 'css'?", run.Diagnostics.Single(d => d.Id == "SCR002").GetMessage(), System.StringComparison.Ordinal);
-        AssertOnlyValidRuleIsEmitted(run);
+        // The typo is the one error, with a suggestion: the field is not also reported as having no source (SCR012).
+        var diagnostic = Assert.Single(run.Diagnostics);
+        AssertDiagnostic(diagnostic, "SCR002", path, yaml, "csss", start: (3, 4), end: (3, 8));
+        Assert.Contains("did you mean 'css'?", diagnostic.GetMessage(), System.StringComparison.Ordinal);
+        AssertValidRuleAndPlaceholderAreEmitted(run, "Broken");
         Snapshot.VerifyText(DiagnosticText.Format(run.Diagnostics));
     }
 
@@ -71,6 +74,7 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR004", path, yaml, "fields", start: (1, 0), end: (1, 6));
@@ -93,6 +97,7 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR001", path, yaml, string.Empty, start: (3, 7), end: (3, 7));
@@ -115,6 +120,7 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR001", path, yaml, string.Empty, start: (2, 9), end: (2, 9));
@@ -134,10 +140,11 @@ public sealed class BrokenRuleTests
             """;
 
         var run = RunBesideValidRule(path, yaml);
+        AssertReportedByTheAnalyzerOnly(run);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR009", path, yaml, "\"  \"", start: (3, 9), end: (3, 13));
-        AssertOnlyValidRuleIsEmitted(run);
+        AssertValidRuleAndPlaceholderAreEmitted(run, "Broken");
         Snapshot.VerifyText(DiagnosticText.Format(run.Diagnostics));
     }
 
@@ -162,6 +169,8 @@ public sealed class BrokenRuleTests
         // Handed over in reverse path order: path order, not the compiler's file order, decides which rule wins.
         var run = GeneratorHarness.Run(new[] { RuleTexts.Inline(second, secondYaml), RuleTexts.Inline(first, firstYaml) });
 
+        // A problem across files: the generator's, and the analyzer has nothing to say about either file alone.
+        Assert.Empty(run.AnalyzerDiagnostics);
         var diagnostic = Assert.Single(run.Diagnostics);
         AssertDiagnostic(diagnostic, "SCR007", second, secondYaml, "Twin", start: (0, 6), end: (0, 10));
         Assert.Equal(new[] { "ScrapeRules.g.cs", "Twin.g.cs" }, run.Sources.Keys);
@@ -177,9 +186,26 @@ public sealed class BrokenRuleTests
         RuleTexts.Inline(ValidPath, "name: Valid\nfields:\n  title: h1\n"),
     });
 
+    /// <summary>A file's own problems come from the analyzer alone: the generator (analyzers on) does not repeat them.</summary>
+    private static void AssertReportedByTheAnalyzerOnly(GeneratorRun run)
+    {
+        Assert.NotEmpty(run.AnalyzerDiagnostics);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
     private static void AssertOnlyValidRuleIsEmitted(GeneratorRun run)
     {
         Assert.Equal(new[] { "ScrapeRules.g.cs", "Valid.g.cs" }, run.Sources.Keys);
+        run.AssertOutputCompilesCleanly();
+    }
+
+    /// <summary>The broken rule (whose name is readable) is emitted as a placeholder without the broken field, which never matches a URL.</summary>
+    private static void AssertValidRuleAndPlaceholderAreEmitted(GeneratorRun run, string brokenName)
+    {
+        Assert.Equal(new[] { brokenName + ".g.cs", "ScrapeRules.g.cs", "Valid.g.cs" }, run.Sources.Keys);
+        var placeholder = run.Sources[brokenName + ".g.cs"];
+        Assert.Contains("public sealed partial record " + brokenName + "() :", placeholder, System.StringComparison.Ordinal);
+        Assert.Contains("public bool Matches(global::System.Uri url) => false;", placeholder, System.StringComparison.Ordinal);
         run.AssertOutputCompilesCleanly();
     }
 

@@ -106,7 +106,10 @@ public sealed class GeneratedNameTests
         });
 
         AssertSingleError(run, "SCR007", path, line: 2, start: 2, end: 6, "the record that contains it");
-        Assert.Equal(new[] { "ScrapeRules.g.cs" }, run.Sources.Keys);
+
+        // The rule is emitted as a placeholder without the broken field, so code using the record still binds.
+        Assert.Equal(new[] { "FeedItem.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
+        Assert.Contains("public sealed partial record FeedItem() :", run.Sources["FeedItem.g.cs"], StringComparison.Ordinal);
         run.AssertOutputCompilesCleanly();
     }
 

@@ -54,8 +54,8 @@ public sealed class IncrementalTests
 
         var result = GeneratorHarness.RunAgain(ref driver, run.Input);
 
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<RuleFile>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == FirstPath));
-        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, PipelineSteps.ReasonsOf<RuleFile>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == SecondPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<ParsedRule>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == FirstPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, PipelineSteps.ReasonsOf<ParsedRule>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == SecondPath));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "First"));
         var untouched = Assert.Single(PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "Second"));
         Assert.True(PipelineSteps.IsReused(untouched), untouched.ToString());
@@ -70,7 +70,7 @@ public sealed class IncrementalTests
         var result = GeneratorHarness.RunAgain(ref driver, run.Input);
 
         // The file was read again (its positions moved) ...
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<RuleFile>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == FirstPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<ParsedRule>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == FirstPath));
 
         // ... but the position-free model compares equal, so no code is written again.
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "First"));

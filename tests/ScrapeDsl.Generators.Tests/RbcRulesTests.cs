@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ScrapeDsl.Generators.Tests;
 
-/// <summary>The repository's real rules for rbc.ru, compiled as a consumer would.</summary>
+/// <summary>The repository's real rules for rbc.ru with their example pages, compiled as a consumer would.</summary>
 public sealed class RbcRulesTests
 {
     private static GeneratorRun RunRbcRules() => GeneratorHarness.Run(new[]
@@ -12,6 +12,8 @@ public sealed class RbcRulesTests
         RuleTexts.FromRepository("rules/rbc.ru/_common.scrape.yaml"),
         RuleTexts.FromRepository("rules/rbc.ru/article.scrape.yaml"),
         RuleTexts.FromRepository("rules/rbc.ru/home.scrape.yaml"),
+        RuleTexts.FromRepository("rules/rbc.ru/fixtures/2025-06-03-politics-south-korea-election.html"),
+        RuleTexts.FromRepository("rules/rbc.ru/fixtures/home-page.html"),
     });
 
     [Fact]
@@ -19,6 +21,7 @@ public sealed class RbcRulesTests
     {
         var run = RunRbcRules();
 
+        // Neither the analyzer nor the generator (extends resolved, rules run on their example pages) has anything to say.
         Assert.Empty(run.Diagnostics);
         Assert.Equal(new[] { "RbcArticle.g.cs", "RbcHome.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
         run.AssertOutputCompilesCleanly();

@@ -23,9 +23,17 @@ internal static class RuleEmitter
         writer.Line("{");
         writer.Indent();
         var generatedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ScrapeDsl.Generators\", \"" + generatorVersion + "\")]";
-        EmitRecord(writer, rule.Name, rule.Description ?? "Extracted by the rule " + rule.Name + ".", rule.Fields, generatedCode);
+        var summary = rule.Description ?? "Extracted by the rule " + rule.Name + ".";
+        if (model.IsPlaceholder)
+        {
+            // Emitted so code using the record keeps binding while the YAML is fixed; the build fails on the YAML's errors.
+            writer.Line("// The rule file has errors (see its SCR diagnostics): this placeholder keeps the fields that are valid and never matches a URL.");
+            summary = "Placeholder of the rule " + rule.Name + ", whose file has errors. " + summary;
+        }
+
+        EmitRecord(writer, rule.Name, summary, rule.Fields, generatedCode);
         writer.Line();
-        EmitExtractor(writer, rule, generatedCode);
+        EmitExtractor(writer, rule, generatedCode, model.IsPlaceholder);
         writer.Outdent();
         writer.Line("}");
         return writer.ToString();
@@ -35,15 +43,24 @@ internal static class RuleEmitter
     {
         writer.Line("/// <summary>" + SourceWriter.XmlText(summary) + "</summary>");
         writer.Line(generatedCode);
-        writer.Line("public sealed partial record " + name + "(");
-        writer.Indent();
-        for (var i = 0; i < fields.Count; i++)
+        if (fields.Count == 0)
         {
-            var field = fields[i];
-            writer.Line(PropertyType(field, name) + " " + field.PropertyName + (i == fields.Count - 1 ? ") : " + Runtime + ".IExtractedRecord" : ","));
+            // Only a placeholder of a broken rule has no fields (a valid rule needs at least one).
+            writer.Line("public sealed partial record " + name + "() : " + Runtime + ".IExtractedRecord");
+        }
+        else
+        {
+            writer.Line("public sealed partial record " + name + "(");
+            writer.Indent();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var field = fields[i];
+                writer.Line(PropertyType(field, name) + " " + field.PropertyName + (i == fields.Count - 1 ? ") : " + Runtime + ".IExtractedRecord" : ","));
+            }
+
+            writer.Outdent();
         }
 
-        writer.Outdent();
         writer.Line("{");
         writer.Indent();
         foreach (var field in fields)
@@ -69,7 +86,7 @@ internal static class RuleEmitter
         writer.Line("}");
     }
 
-    private static void EmitExtractor(SourceWriter writer, Rule rule, string generatedCode)
+    private static void EmitExtractor(SourceWriter writer, Rule rule, string generatedCode, bool isPlaceholder)
     {
         var extractor = rule.Name + "Extractor";
         writer.Line("/// <summary>Runs the rule <c>" + rule.Name + "</c>: <c>Extract</c> a <see cref=\"" + rule.Name + "\"/> from a page, or ask whether it <c>Matches</c> a URL.</summary>");
@@ -78,12 +95,16 @@ internal static class RuleEmitter
         writer.Line("/// <summary>The shared instance (the extractor holds no state).</summary>");
         writer.Line("public static " + extractor + " Instance { get; } = new " + extractor + "();");
         writer.Line();
-        writer.Line("private static readonly " + Runtime + ".UrlPattern s_match = new " + Runtime + ".UrlPattern(");
-        writer.Indent();
-        writer.Line(StringArray(rule.Match.Hosts) + ",");
-        writer.Line(StringArray(rule.Match.Paths) + ",");
-        writer.Line(StringArray(rule.Match.Exclude) + ");");
-        writer.Outdent();
+        if (!isPlaceholder)
+        {
+            writer.Line("private static readonly " + Runtime + ".UrlPattern s_match = new " + Runtime + ".UrlPattern(");
+            writer.Indent();
+            writer.Line(StringArray(rule.Match.Hosts) + ",");
+            writer.Line(StringArray(rule.Match.Paths) + ",");
+            writer.Line(StringArray(rule.Match.Exclude) + ");");
+            writer.Outdent();
+        }
+
         EmitSelectorArray(writer, "s_remove", rule.Remove);
         EmitSourceFields(writer, memberPath: string.Empty, rule.Fields);
         writer.Line();
@@ -94,7 +115,9 @@ internal static class RuleEmitter
         writer.Line("public int Priority => " + rule.Match.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
         writer.Line();
         writer.Line("/// <summary>True when the rule's <c>match</c> block accepts the URL.</summary>");
-        writer.Line("public bool Matches(global::System.Uri url) => s_match.Matches(url);");
+        writer.Line(isPlaceholder
+            ? "public bool Matches(global::System.Uri url) => false;"
+            : "public bool Matches(global::System.Uri url) => s_match.Matches(url);");
         writer.Line();
         writer.Line("/// <summary>Parses the HTML and reads a <see cref=\"" + rule.Name + "\"/>; never throws for bad pages.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(string html, global::System.Uri? url) =>");

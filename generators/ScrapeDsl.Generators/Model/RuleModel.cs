@@ -35,6 +35,7 @@ internal static class RuleModel
             stripped[i] = field with
             {
                 NameSpan = default,
+                InheritedFrom = null,
                 Sources = new EquatableArray<Source>(sources),
                 Transforms = transforms,
                 Remove = Strip(field.Remove),
@@ -61,7 +62,7 @@ internal static class RuleModel
         var stripped = new SelectorSpec[selectors.Count];
         for (var i = 0; i < stripped.Length; i++)
         {
-            stripped[i] = selectors[i] with { Span = default };
+            stripped[i] = selectors[i] with { Span = default, InheritedFrom = null };
         }
 
         return new EquatableArray<SelectorSpec>(stripped);
@@ -69,7 +70,10 @@ internal static class RuleModel
 }
 
 /// <summary>A rule ready to emit: the position-free rule and the namespace of the consuming project.</summary>
-internal sealed record RuleToEmit(Rule Rule, string Namespace);
+/// <param name="Rule">The rule without positions.</param>
+/// <param name="Namespace">The consuming project's namespace.</param>
+/// <param name="IsPlaceholder">True for the stand-in of a broken rule file: it binds, but never matches a URL.</param>
+internal sealed record RuleToEmit(Rule Rule, string Namespace, bool IsPlaceholder = false);
 
 /// <summary>What the registry needs of each rule.</summary>
 internal sealed record RegistryModel(string Namespace, EquatableArray<string> RuleNames);

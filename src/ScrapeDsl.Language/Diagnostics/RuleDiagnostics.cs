@@ -61,11 +61,59 @@ public static class RuleDiagnostics
     public static readonly RuleDiagnosticDescriptor Conflict = new(
         "SCR013", "Conflicting keys", "{0}", RuleSeverity.Error);
 
+    /// <summary>SCR014: two rules accept the same URL with the same priority, so only name order decides.</summary>
+    public static readonly RuleDiagnosticDescriptor AmbiguousDispatch = new(
+        "SCR014", "Ambiguous dispatch",
+        "Rule '{0}' never gets URLs such as {1}: rule '{2}' in {3} matches them too, with the same priority ({4}), and wins because its name sorts first; set a higher 'priority' under 'match' on the rule that should win, or narrow 'paths' or 'exclude'",
+        RuleSeverity.Warning);
+
+    /// <summary>SCR015: an example page listed in <c>examples</c> is not there.</summary>
+    public static readonly RuleDiagnosticDescriptor ExampleMissing = new(
+        "SCR015", "Example page not found", "Example page '{0}' was not found{1}; save the page there or fix the path (it is relative to the rule file)", RuleSeverity.Error);
+
+    /// <summary>SCR016: a required field gives no value on one of the rule's example pages.</summary>
+    public static readonly RuleDiagnosticDescriptor RequiredFieldEmpty = new(
+        "SCR016", "Required field is empty on an example",
+        "Required field '{0}' yields nothing on example {1}{2}; fix its selector or add a fallback that finds the value on that page, or drop 'required: true'",
+        RuleSeverity.Error);
+
+    /// <summary>SCR017: a selector of a field (primary or fallback) matches nothing on every example page.</summary>
+    public static readonly RuleDiagnosticDescriptor StaleSelector = new(
+        "SCR017", "Selector matches nothing on the examples",
+        "'{0}' matches nothing on any example page ({1}); it is stale or wrong: update it from the saved page, or remove it from the fallback chain",
+        RuleSeverity.Warning);
+
+    /// <summary>SCR018: the selector of a scalar field matches several elements on an example page.</summary>
+    public static readonly RuleDiagnosticDescriptor SeveralMatches = new(
+        "SCR018", "Scalar selector matches several elements",
+        "'{0}' matches {1} elements on {2}{3}, but field '{4}' takes only the first in document order; make the selector more specific, or set 'many: true' if you want them all",
+        RuleSeverity.Warning);
+
+    /// <summary>SCR019: a <c>remove</c> selector matches nothing on every example page.</summary>
+    public static readonly RuleDiagnosticDescriptor RemoveMatchesNothing = new(
+        "SCR019", "Remove selector matches nothing on the examples",
+        "Remove selector '{0}' matches nothing on any example page ({1}); delete it if the block is gone from the site, or fix it",
+        RuleSeverity.Info);
+
+    /// <summary>SCR020: the checks themselves failed on a file (a bug in ScrapeDsl, reported instead of crashing the build).</summary>
+    public static readonly RuleDiagnosticDescriptor InternalError = new(
+        "SCR020", "ScrapeDsl could not check the file",
+        "ScrapeDsl failed while {0} ({1}); the file was not fully checked: please report this with the rule file",
+        RuleSeverity.Warning);
+
+    /// <summary>SCR021: an example's URL is not accepted by the rule's own <c>match</c> block.</summary>
+    public static readonly RuleDiagnosticDescriptor ExampleUrlNotMatched = new(
+        "SCR021", "Example URL not matched by the rule",
+        "The example's url {0} is not matched by this rule's 'match' block ({1}), so dispatch by URL would never pick this rule for its own example; fix 'hosts', 'paths' or 'exclude', or the url",
+        RuleSeverity.Warning);
+
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict,
+        AmbiguousDispatch, ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing,
+        InternalError, ExampleUrlNotMatched,
     };
 
     /// <summary>Creates a diagnostic of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>

@@ -64,6 +64,12 @@ public sealed record Field(
 {
     /// <summary>The <c>transform</c> steps, applied in order to every value of every source.</summary>
     public EquatableArray<Transform> Transforms { get; init; } = EquatableArray<Transform>.Empty;
+
+    /// <summary>
+    /// For a field a rule inherits through <c>extends</c>: the partial file it is written in (its spans, and those of
+    /// everything inside it, are positions in that file). Null for a field written in the rule's own file.
+    /// </summary>
+    public string? InheritedFrom { get; init; }
 }
 
 /// <summary>One place a value can come from.</summary>

@@ -40,7 +40,11 @@ public sealed record RuleReference(string Path, SourceSpan Span);
 public sealed record UrlMatch(EquatableArray<string> Hosts, EquatableArray<string> Paths, EquatableArray<string> Exclude, int Priority);
 
 /// <summary>A CSS selector as written, with its position (for diagnostics at the YAML line).</summary>
-public sealed record SelectorSpec(string Text, SourceSpan Span);
+public sealed record SelectorSpec(string Text, SourceSpan Span)
+{
+    /// <summary>For a rule-level <c>remove</c> selector inherited through <c>extends</c>: the partial file it is written in (<see cref="Span"/> is a position there).</summary>
+    public string? InheritedFrom { get; init; }
+}
 
 /// <summary>An example page of a rule.</summary>
 /// <param name="Page">The page path, relative to the rule file's folder.</param>

@@ -313,12 +313,13 @@ public sealed partial class RuleReader
             return null;
         }
 
+        // Counted before the keys are checked: a misspelled source key ('csss') is the one error, not also "no source" (SCR012).
+        var errorsBefore = CountErrors();
         CheckKeys(map, s_fieldKeys, "field '" + key.Value + "'");
         var many = ReadBool(map, "many");
         var required = ReadBool(map, "required");
         var nestedNode = Get(map, "fields");
         var type = ReadType(map, key.Value);
-        var errorsBefore = CountErrors();
         var sources = new List<Source>();
         if (HasSourceKey(map) || nested)
         {

@@ -165,12 +165,18 @@ public static class RuleResolver
             }
         }
 
-        return Combine(baseRule, rule);
+        return Combine(baseRule, rule, baseFile.Path);
     }
 
-    private static Rule Combine(Rule baseRule, Rule rule)
+    /// <summary>Merges; what the rule inherits is marked with the file it is written in (already marked: from further up the chain).</summary>
+    private static Rule Combine(Rule baseRule, Rule rule, string basePath)
     {
-        var remove = new List<SelectorSpec>(baseRule.Remove);
+        var remove = new List<SelectorSpec>(baseRule.Remove.Count + rule.Remove.Count);
+        foreach (var selector in baseRule.Remove)
+        {
+            remove.Add(selector.InheritedFrom is null ? selector with { InheritedFrom = basePath } : selector);
+        }
+
         foreach (var selector in rule.Remove)
         {
             if (!remove.Exists(s => s.Text == selector.Text))
@@ -185,7 +191,7 @@ public static class RuleResolver
         {
             if (!fields.Exists(f => f.Name == field.Name))
             {
-                fields.Add(field);
+                fields.Add(field.InheritedFrom is null ? field with { InheritedFrom = basePath } : field);
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using AngleSharp.Css.Dom;
 using AngleSharp.Css.Parser;
 
 namespace ScrapeDsl.Language;
@@ -30,21 +31,7 @@ public static class SelectorCheck
     /// <summary>Null when the selector is valid; otherwise a hint (possibly empty) to append to the error message.</summary>
     public static string? Validate(string selector)
     {
-        bool valid;
-        lock (s_parser)
-        {
-            try
-            {
-                valid = s_parser.ParseSelector(selector) is not null;
-            }
-            catch (Exception)
-            {
-                // The parser returns null for invalid input; an exception would be its bug, and still means "invalid".
-                valid = false;
-            }
-        }
-
-        if (valid)
+        if (ParseCore(selector) is not null)
         {
             return null;
         }
@@ -58,6 +45,27 @@ public static class SelectorCheck
         }
 
         return "; check brackets, quotes and pseudo-classes";
+    }
+
+    /// <summary>
+    /// The selector parsed by the same parser (for the example checks), or null when it is blank or invalid.
+    /// </summary>
+    public static ISelector? Parse(string selector) => IsBlank(selector) ? null : ParseCore(selector);
+
+    private static ISelector? ParseCore(string selector)
+    {
+        lock (s_parser)
+        {
+            try
+            {
+                return s_parser.ParseSelector(selector);
+            }
+            catch (Exception)
+            {
+                // The parser returns null for invalid input; an exception would be its bug, and still means "invalid".
+                return null;
+            }
+        }
     }
 
     // ':first-child', ':last-of-type' etc. are CSS; only the bare jQuery forms get the hint.

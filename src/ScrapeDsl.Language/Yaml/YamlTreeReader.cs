@@ -43,17 +43,19 @@ public static class YamlTreeReader
         catch (YamlException exception)
         {
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, ToSpan(exception.Start, exception.End, offset), CleanMessage(exception)));
+                RuleDiagnostics.YamlSyntax, path, WithinText(ToSpan(exception.Start, exception.End, offset), text), CleanMessage(exception)));
             return null;
         }
-        catch (InvalidOperationException exception) when (exception.Source == typeof(Parser).Assembly.GetName().Name)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this instead of a YamlException for some malformed input, e.g. an unclosed
-            // '[' followed by a mapping line; it carries no position, so point at the last node that was read.
+            // YamlDotNet throws these instead of a YamlException for some malformed input: an unclosed '[' followed by
+            // a mapping line, "...\nx" or stray control characters in a plain scalar (InvalidOperationException), an
+            // escaped lone surrogate such as "\uD800" in a double-quoted scalar (ArgumentOutOfRangeException). They
+            // carry no position, so point at the last node that was read; the reader must not throw.
             var last = parser.Current;
             diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, last is null ? ToSpan(Mark.Empty, Mark.Empty, offset) : ToSpan(last.Start, last.End, offset),
-                "the YAML cannot be read past this point; check for an unclosed '[', '{' or quote"));
+                RuleDiagnostics.YamlSyntax, path, WithinText(last is null ? ToSpan(Mark.Empty, Mark.Empty, offset) : ToSpan(last.Start, last.End, offset), text),
+                "the YAML cannot be read past this point (" + exception.Message.Replace('\r', ' ').Replace('\n', ' ') + "); check for an unclosed '[', '{' or quote, or an invalid escape"));
             return null;
         }
     }
@@ -71,6 +73,32 @@ public static class YamlTreeReader
         var endLine = (int)Math.Max(startLine, end.Line);
         var endColumn = (int)(endLine == startLine ? Math.Max(startColumn, end.Column) : Math.Max(1, end.Column));
         return new SourceSpan(startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
+    }
+
+    /// <summary>
+    /// YamlDotNet marks an error at the end of the stream on the line after the last one; editors and the build need a
+    /// position inside the file, so such a span is moved to the end of the text.
+    /// </summary>
+    private static SourceSpan WithinText(SourceSpan span, string text)
+    {
+        if (span.Start < text.Length)
+        {
+            return span;
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = text.Length - lineStart + 1 - (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0);
+        return new SourceSpan(text.Length, 0, line, column, line, column);
     }
 
     private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int offset, int depth)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ScrapeDsl.Generators.Tests.Driver;
 
@@ -50,19 +52,22 @@ internal static class GeneratorHarness
         CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Consumer" + index + ".cs");
 
     /// <summary>A driver over <paramref name="rules"/> that records every step, so tests can ask what was cached.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> rules, string rootNamespace = RootNamespace) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> rules, string rootNamespace = RootNamespace, bool checkExamples = true) =>
         CSharpGeneratorDriver.Create(
             new[] { new RuleGenerator().AsSourceGenerator() },
             rules,
             ParseOptions,
-            GlobalOptionsProvider.WithRootNamespace(rootNamespace),
+            GlobalOptionsProvider.WithRootNamespace(rootNamespace, checkExamples),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator on <paramref name="rules"/> (and optionally the consumer's own C#) with every standard check.</summary>
-    public static GeneratorRun Run(IEnumerable<AdditionalText> rules, string consumerSource = ConsumerSource)
+    /// <summary>
+    /// Runs the generator on <paramref name="rules"/> (rule files and any example pages; optionally the consumer's own C#)
+    /// with every standard check. <paramref name="checkExamples"/> false is <c>ScrapeDslCheckExamples=false</c>.
+    /// </summary>
+    public static GeneratorRun Run(IEnumerable<AdditionalText> rules, string consumerSource = ConsumerSource, bool checkExamples = true)
     {
         var compilation = CreateCompilation(consumerSource);
-        var driver = CreateDriver(rules).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = CreateDriver(rules, checkExamples: checkExamples).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var first = driver.GetRunResult();
         AssertRanWithoutExceptions(first);
         PipelineSteps.AssertNoRoslynTypes(first);
@@ -72,7 +77,31 @@ internal static class GeneratorHarness
         var second = driver.GetRunResult();
         AssertRanWithoutExceptions(second);
         PipelineSteps.AssertAllCached(first, second);
-        return new GeneratorRun(compilation, output, driver, first);
+        return new GeneratorRun(compilation, output, driver, first, RunAnalyzer(output, rules));
+    }
+
+    /// <summary>
+    /// The rule analyzer's diagnostics, as a build reports them beside the generator's: each rule file's own problems are
+    /// the analyzer's (docs/checks.md). An exception in the analyzer (AD0001 in a build) fails the test.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> RunAnalyzer(Compilation compilation, IEnumerable<AdditionalText> rules)
+    {
+        var exceptions = new List<Exception>();
+        var analyzers = new CompilationWithAnalyzers(
+            compilation,
+            ImmutableArray.Create<DiagnosticAnalyzer>(new RuleFileAnalyzer()),
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(rules.ToImmutableArray(), GlobalOptionsProvider.WithRootNamespace(RootNamespace)),
+                onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false));
+        var diagnostics = analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        if (exceptions.Count > 0)
+        {
+            throw new InvalidOperationException("The rule analyzer threw: " + exceptions[0], exceptions[0]);
+        }
+
+        return diagnostics;
     }
 
     /// <summary>Runs <paramref name="driver"/> again (after the test changed an input) and checks it threw nothing.</summary>

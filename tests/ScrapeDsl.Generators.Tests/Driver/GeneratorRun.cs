@@ -10,8 +10,9 @@ namespace ScrapeDsl.Generators.Tests.Driver;
 /// <summary>One checked run of the generator: its sources, its diagnostics and the compilation with the sources added.</summary>
 internal sealed class GeneratorRun
 {
-    public GeneratorRun(Compilation input, Compilation output, GeneratorDriver driver, GeneratorDriverRunResult result)
+    public GeneratorRun(Compilation input, Compilation output, GeneratorDriver driver, GeneratorDriverRunResult result, ImmutableArray<Diagnostic> analyzerDiagnostics)
     {
+        AnalyzerDiagnostics = analyzerDiagnostics;
         Input = input;
         Output = output;
         Driver = driver;
@@ -40,8 +41,14 @@ internal sealed class GeneratorRun
     /// <summary>Generated text by hint name, in ordinal order of hint names.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
 
-    /// <summary>The generator's diagnostics (the SCR ids), in the order it reported them.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+    /// <summary>The generator's diagnostics (the SCR ids), in the order it reported them: problems across files.</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
+
+    /// <summary>The rule analyzer's diagnostics: each file's own problems.</summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
+
+    /// <summary>What a build reports: the analyzer's diagnostics, then the generator's.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => AnalyzerDiagnostics.AddRange(GeneratorDiagnostics);
 
     /// <summary>The sources with the given hint names, for a snapshot.</summary>
     public IEnumerable<KeyValuePair<string, string>> SourcesNamed(params string[] hintNames)

@@ -14,8 +14,10 @@ internal sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
         GlobalOptions = new DictionaryOptions(globalOptions);
 
     /// <summary>A project whose <c>RootNamespace</c> is <paramref name="rootNamespace"/>.</summary>
-    public static GlobalOptionsProvider WithRootNamespace(string rootNamespace) =>
-        new(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+    public static GlobalOptionsProvider WithRootNamespace(string rootNamespace, bool checkExamples = true) =>
+        new(checkExamples
+            ? new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace }
+            : new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace, ["build_property.ScrapeDslCheckExamples"] = "false" });
 
     /// <inheritdoc />
     public override AnalyzerConfigOptions GlobalOptions { get; }

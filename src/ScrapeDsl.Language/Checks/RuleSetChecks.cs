@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+
+namespace ScrapeDsl.Language;
+
+/// <summary>What the checks across rule files need of one valid rule (small and equatable, so a build re-runs them only when one of these changes).</summary>
+/// <param name="Path">The rule file.</param>
+/// <param name="Name">The record name.</param>
+/// <param name="NameSpan">Where the name is written (where cross-file problems are reported).</param>
+/// <param name="Match">The <c>match</c> block.</param>
+public sealed record RuleSummary(string Path, string Name, SourceSpan NameSpan, UrlMatch Match)
+{
+    /// <summary>The summary of a valid rule.</summary>
+    public static RuleSummary Of(string path, Rule rule) => new(path, rule.Name, rule.NameSpan, rule.Match);
+}
+
+/// <summary>
+/// Problems that only show across rule files: two rules with one record name, two rules that claim the same URLs with
+/// the same priority. The build (generator) and <c>scrape check</c> both call these.
+/// </summary>
+public static class RuleSetChecks
+{
+    /// <summary>Runs every cross-file check; diagnostics are ordered by file path, then position.</summary>
+    public static EquatableArray<RuleDiagnostic> Check(IEnumerable<RuleSummary> rules)
+    {
+        var sorted = new List<RuleSummary>(rules);
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var diagnostics = new List<RuleDiagnostic>();
+        var unique = NameCollisions(sorted, diagnostics);
+        AmbiguousDispatch(unique, diagnostics);
+        diagnostics.Sort(static (a, b) =>
+        {
+            var byPath = string.CompareOrdinal(a.Path, b.Path);
+            return byPath != 0 ? byPath : a.Span.Start.CompareTo(b.Span.Start);
+        });
+        return EquatableArray.From(diagnostics);
+    }
+
+    /// <summary>
+    /// Reports every rule whose record or extractor name an earlier file (by path) already claims, ignoring case;
+    /// returns the rules that keep their names (the ones the generator emits).
+    /// </summary>
+    private static List<RuleSummary> NameCollisions(List<RuleSummary> sorted, List<RuleDiagnostic> diagnostics)
+    {
+        var claims = new TypeNameClaims();
+        var unique = new List<RuleSummary>();
+        foreach (var rule in sorted)
+        {
+            if (claims.TryClaim(rule.Name, rule.Path) is { } clash)
+            {
+                diagnostics.Add(RuleDiagnostics.Create(
+                    RuleDiagnostics.IdentifierCollision, rule.Path, rule.NameSpan, "Rule name", rule.Name, clash.Name, clash.Describe()));
+                continue;
+            }
+
+            unique.Add(rule);
+        }
+
+        return unique;
+    }
+
+    /// <summary>Reports, on the rule that loses, each pair of rules that accept a common URL with equal priority.</summary>
+    private static void AmbiguousDispatch(List<RuleSummary> rules, List<RuleDiagnostic> diagnostics)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                var a = rules[i];
+                var b = rules[j];
+                if (a.Match.Priority != b.Match.Priority || DispatchOverlap.FindSharedUrl(a.Match, b.Match) is not { } url)
+                {
+                    continue;
+                }
+
+                // The registry breaks the tie by ordinal record name; the other rule never sees these URLs.
+                var (winner, loser) = string.CompareOrdinal(a.Name, b.Name) < 0 ? (a, b) : (b, a);
+                diagnostics.Add(RuleDiagnostics.Create(
+                    RuleDiagnostics.AmbiguousDispatch, loser.Path, loser.NameSpan,
+                    loser.Name, url, winner.Name, FileName(winner.Path), winner.Match.Priority));
+            }
+        }
+    }
+
+    private static string FileName(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+}
+
+/// <summary>
+/// The C# type names rules claim: each rule's record <c>{Name}</c> and extractor <c>{Name}Extractor</c>. Claims are
+/// compared ignoring case, because Roslyn compares generated file names (hint names) so, and so do some file systems.
+/// The first claim wins: the generator and <see cref="RuleSetChecks"/> claim in file-path order, so they agree on which
+/// rule is emitted and which is reported.
+/// </summary>
+public sealed class TypeNameClaims
+{
+    private readonly Dictionary<string, Claim> _claimed = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Claims the record and extractor names of rule <paramref name="name"/>; null when both were free, else the earlier claim it clashes with.</summary>
+    public Clash? TryClaim(string name, string path)
+    {
+        var extractor = name + "Extractor";
+        var clash = _claimed.ContainsKey(name) ? name : _claimed.ContainsKey(extractor) ? extractor : null;
+        if (clash is not null)
+        {
+            return new Clash(clash, _claimed[clash]);
+        }
+
+        _claimed.Add(name, new Claim(name, "record", path));
+        _claimed.Add(extractor, new Claim(extractor, "extractor", path));
+        return null;
+    }
+
+    /// <summary>A type name of an earlier rule.</summary>
+    /// <param name="TypeName">The name as claimed.</param>
+    /// <param name="Role"><c>record</c> or <c>extractor</c>.</param>
+    /// <param name="Path">The rule file that claimed it.</param>
+    public sealed record Claim(string TypeName, string Role, string Path);
+
+    /// <summary>A name that is already claimed.</summary>
+    /// <param name="Name">The clashing name of the new rule (its record or extractor name).</param>
+    /// <param name="Earlier">The earlier claim.</param>
+    public sealed record Clash(string Name, Claim Earlier)
+    {
+        /// <summary>Names the earlier claim for a message, e.g. <c>the record 'Article' of the rule in a.scrape.yaml</c>.</summary>
+        public string Describe()
+        {
+            var path = Earlier.Path;
+            var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            var caseNote = string.Equals(Earlier.TypeName, Name, StringComparison.Ordinal)
+                ? string.Empty
+                : " (generated names must differ in more than letter case)";
+            return "the " + Earlier.Role + " '" + Earlier.TypeName + "' of the rule in " + (slash >= 0 ? path.Substring(slash + 1) : path) + caseNote;
+        }
+    }
+}

@@ -1,0 +1,430 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using AngleSharp.Css.Dom;
+using AngleSharp.Dom;
+
+namespace ScrapeDsl.Language;
+
+/// <summary>
+/// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
+/// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
+/// several elements (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015) and an example
+/// URL the rule does not match (SCR021). Selection follows the runtime exactly (rule <c>remove</c> as a removed view,
+/// first match in document order, first source with a non-empty value wins); what it approximates is in docs/checks.md.
+/// </summary>
+public static class ExampleChecker
+{
+    /// <summary>Checks <paramref name="rule"/> (read from <paramref name="rulePath"/>) against its example pages.</summary>
+    public static EquatableArray<RuleDiagnostic> Check(string rulePath, Rule rule, IReadOnlyList<ExamplePage> pages) =>
+        Run(rulePath, rule, pages).Diagnostics;
+
+    /// <summary>The checks with their per-field trace (for the differential test against the runtime).</summary>
+    internal static ExampleRun Run(string rulePath, Rule rule, IReadOnlyList<ExamplePage> pages)
+    {
+        var run = new ExampleRun(rulePath, rule);
+        run.CheckUrls();
+        foreach (var page in pages)
+        {
+            run.Add(page);
+        }
+
+        run.Finish();
+        return run;
+    }
+}
+
+/// <summary>What one field gave on one page (for one item of a list), as the runtime would report it.</summary>
+/// <param name="Page">The example page as written.</param>
+/// <param name="Field">The field path in the runtime's format (<c>title</c>, <c>feed[2].url</c>).</param>
+/// <param name="SourceIndex">The source that won (0 primary, 1+ fallbacks), <see cref="Missing"/> or <see cref="Unknown"/>.</param>
+internal sealed record FieldOutcome(string Page, string Field, int SourceIndex)
+{
+    /// <summary>No source yields a value.</summary>
+    public const int Missing = -1;
+
+    /// <summary>The build cannot tell (a custom transform, a culture this machine lacks…): nothing is reported about it.</summary>
+    public const int Unknown = -2;
+}
+
+/// <summary>The state of one rule's example checks: counters per selector, then diagnostics.</summary>
+internal sealed class ExampleRun
+{
+    private readonly string _path;
+    private readonly Rule _rule;
+    private readonly List<RuleDiagnostic> _diagnostics = new();
+    private readonly Dictionary<SelectorSpec, SelectorUse> _uses = new();
+    private readonly List<SelectorUse> _order = new();
+    private readonly Dictionary<string, ISelector?> _parsed = new(StringComparer.Ordinal);
+    private readonly List<string> _checkedPages = new();
+
+    public ExampleRun(string path, Rule rule)
+    {
+        _path = path;
+        _rule = rule;
+    }
+
+    public List<FieldOutcome> Outcomes { get; } = new();
+
+    public EquatableArray<RuleDiagnostic> Diagnostics { get; private set; }
+
+    /// <summary>SCR021: each example URL must be one the rule's <c>match</c> accepts.</summary>
+    public void CheckUrls()
+    {
+        if (!DispatchOverlap.IsBounded(_rule.Match))
+        {
+            return;
+        }
+
+        foreach (var example in _rule.Examples)
+        {
+            if (example.Url is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && !UrlMatching.Matches(_rule.Match, url))
+            {
+                Report(RuleDiagnostics.ExampleUrlNotMatched, example.PageSpan, text, DescribeMatch(_rule.Match));
+            }
+        }
+    }
+
+    public void Add(ExamplePage page)
+    {
+        var name = page.Example.Page;
+        if (page.Html is null)
+        {
+            Report(RuleDiagnostics.ExampleMissing, page.Example.PageSpan, name, " (looked for " + page.ResolvedPath + ")");
+            return;
+        }
+
+        _checkedPages.Add(name);
+        var document = ExampleDocument.Parse(page.Html);
+        foreach (var remove in _rule.Remove)
+        {
+            if (Parse(remove) is { } selector)
+            {
+                var use = Use(remove, SelectorRole.Remove, field: null, remove.InheritedFrom);
+                use.Scopes++;
+                use.Total += ExampleDocument.AddMatches(document.Root, selector, alreadyRemoved: null, document.Removed);
+            }
+        }
+
+        var url = page.Example.Url is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
+        var values = new ExampleValues(document, url);
+        CheckFields(name, document, values, new List<Scope> { new(document.Root, null) }, _rule.Fields, parentName: null, inheritedFrom: null);
+    }
+
+    public void Finish()
+    {
+        if (_checkedPages.Count > 0)
+        {
+            var pages = DescribePages();
+            foreach (var use in _order)
+            {
+                if (use.Scopes == 0 || use.Total > 0)
+                {
+                    // No evidence (its parent never matched), or it matched: nothing to say about staleness.
+                }
+                else if (use.Role == SelectorRole.Remove)
+                {
+                    Report(RuleDiagnostics.RemoveMatchesNothing, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text, pages + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: false));
+                }
+                else
+                {
+                    Report(RuleDiagnostics.StaleSelector, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text, pages + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: false));
+                }
+
+                if (use.Role == SelectorRole.Scalar && use.MostInOneScope > 1)
+                {
+                    Report(RuleDiagnostics.SeveralMatches, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text,
+                        use.MostInOneScope.ToString(CultureInfo.InvariantCulture), use.MostOnPage!,
+                        (use.Field!.Contains(".") ? " (in one item)" : string.Empty) + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: true), use.Field!);
+                }
+            }
+        }
+
+        _diagnostics.Sort(static (a, b) =>
+        {
+            var byStart = a.Span.Start.CompareTo(b.Span.Start);
+            return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
+        });
+        Diagnostics = EquatableArray.From(_diagnostics);
+    }
+
+    private void CheckFields(string page, ExampleDocument document, ExampleValues values, List<Scope> scopes, EquatableArray<Field> fields, string? parentName, string? inheritedFrom)
+    {
+        foreach (var field in fields)
+        {
+            // A field inherited through 'extends' is written in the partial, with everything inside it.
+            var origin = field.InheritedFrom ?? inheritedFrom;
+            var name = parentName is null ? field.Name : parentName + "." + field.Name;
+            var role = field.Many ? SelectorRole.Many : SelectorRole.Scalar;
+            var items = new List<Scope>();
+            var missing = 0;
+            foreach (var scope in scopes)
+            {
+                var path = scope.Path is null ? field.Name : scope.Path + "." + field.Name;
+
+                // Every selector of the chain is counted in every scope, whether or not the runtime gets to it.
+                var matches = new List<IElement>?[field.Sources.Count];
+                for (var i = 0; i < matches.Length; i++)
+                {
+                    if (field.Sources[i].Css is { } css && Parse(css) is { } selector)
+                    {
+                        var found = ExampleDocument.SelectAll(scope.Element, selector, document.Removed);
+                        matches[i] = found;
+                        Use(css, role, name, origin).Count(found.Count, page);
+                    }
+                }
+
+                var winner = field.Type == FieldType.Record
+                    ? SelectItems(field, scope, path, matches, items)
+                    : FirstYielding(field, scope.Element, matches, document, values, name, origin, page);
+                Outcomes.Add(new FieldOutcome(page, path, winner));
+                if (winner == FieldOutcome.Missing)
+                {
+                    missing++;
+                }
+            }
+
+            if (field.Required && missing > 0)
+            {
+                var where = parentName is null ? string.Empty : " (in " + missing.ToString(CultureInfo.InvariantCulture) + " of " + scopes.Count.ToString(CultureInfo.InvariantCulture) + " items of '" + parentName + "')";
+                Report(RuleDiagnostics.RequiredFieldEmpty, Where(field.NameSpan, origin), name, page, where + WrittenIn(field.NameSpan, origin, parenthesized: true));
+            }
+
+            if (field.Type == FieldType.Record)
+            {
+                CheckFields(page, document, values, items, field.Fields, name, origin);
+            }
+        }
+    }
+
+    /// <summary>As <c>Page.SelectItem</c>/<c>SelectItems</c>: the first source with a match gives the item(s).</summary>
+    private static int SelectItems(Field field, Scope scope, string path, List<IElement>?[] matches, List<Scope> items)
+    {
+        for (var i = 0; i < field.Sources.Count; i++)
+        {
+            if (field.Sources[i].Css is null)
+            {
+                items.Add(new Scope(scope.Element, field.Many ? path + "[0]" : path));
+                return i;
+            }
+
+            if (matches[i] is { Count: > 0 } found)
+            {
+                if (!field.Many)
+                {
+                    items.Add(new Scope(found[0], path));
+                    return i;
+                }
+
+                for (var index = 0; index < found.Count; index++)
+                {
+                    items.Add(new Scope(found[index], path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]"));
+                }
+
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// As <c>Page.ReadString</c>/<c>ReadStrings</c>: the first source that yields a value after its transforms. A source
+    /// the build cannot judge ends the search with <see cref="FieldOutcome.Unknown"/>: the runtime may take it.
+    /// </summary>
+    private int FirstYielding(Field field, IElement scope, List<IElement>?[] matches, ExampleDocument document, ExampleValues values, string name, string? origin, string page)
+    {
+        var winner = FieldOutcome.Missing;
+        for (var i = 0; i < field.Sources.Count; i++)
+        {
+            var source = field.Sources[i];
+            IReadOnlyList<IElement> elements = source.Css is null
+                ? new[] { scope }
+                : matches[i] is { } found ? found : Array.Empty<IElement>();
+            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates);
+            if (source.Kind is SourceKind.Meta or SourceKind.JsonLd or SourceKind.ItemProp)
+            {
+                // Not a selector, but as stale when it finds nothing on any page: counted like one.
+                Use(new SelectorSpec(Describe(source), source.Span), SelectorRole.Source, name, origin).Count(candidates, page);
+            }
+
+            if (winner == FieldOutcome.Missing && yielded != SourceYield.Nothing)
+            {
+                winner = yielded == SourceYield.Value ? i : FieldOutcome.Unknown;
+            }
+        }
+
+        return winner;
+    }
+
+    /// <summary>
+    /// As <c>Page.ReadValue</c>: the field's own <c>remove</c> list is applied inside the element, on top of the rule's.
+    /// Null for <c>value: html</c> that is present: its sanitized text is not computed here (see docs/checks.md).
+    /// </summary>
+    private string? Read(Field field, Source source, IElement element, ExampleDocument document, string? origin)
+    {
+        var removed = document.Removed;
+        if (field.Remove.Count > 0)
+        {
+            removed = new RemovedSet();
+            foreach (var spec in field.Remove)
+            {
+                if (Parse(spec) is { } selector)
+                {
+                    var use = Use(spec, SelectorRole.Remove, field.Name, origin);
+                    use.Scopes++;
+                    use.Total += ExampleDocument.AddMatches(element, selector, document.Removed, removed);
+                }
+            }
+
+            removed.AddAll(document.Removed);
+        }
+
+        return source.Value switch
+        {
+            ValueKind.Attribute => ExampleText.NormalizeInline(element.GetAttribute(source.Attribute ?? string.Empty) ?? string.Empty),
+            ValueKind.Html => ValuePresence.Yields(element, ValueKind.Html, null, removed) ? null : string.Empty,
+            _ => ExampleText.Of(element, removed),
+        };
+    }
+
+    private static string Describe(Source source) => source.Kind switch
+    {
+        SourceKind.Meta => "meta: " + source.Argument,
+        SourceKind.JsonLd => "jsonld: " + source.Argument + (source.LdTypes.Count == 0 ? string.Empty : " (ldType " + string.Join(", ", source.LdTypes) + ")"),
+        _ => "itemprop: " + source.Argument,
+    };
+
+    /// <summary>Where a problem with something written at <paramref name="span"/> is reported: there, or for what a partial lends, at the rule's <c>extends</c>.</summary>
+    private SourceSpan Where(SourceSpan span, string? inheritedFrom) =>
+        inheritedFrom is null ? span : _rule.Extends?.Span ?? _rule.NameSpan;
+
+    /// <summary>For what a partial lends: where it is written, for the message (the diagnostic itself is in the rule's file).</summary>
+    private static string WrittenIn(SourceSpan span, string? inheritedFrom, bool parenthesized)
+    {
+        if (inheritedFrom is null)
+        {
+            return string.Empty;
+        }
+
+        var where = "written in " + FileName(inheritedFrom) + " at line " + span.StartLine.ToString(CultureInfo.InvariantCulture) + ", which this rule extends";
+        return parenthesized ? " (" + where + ")" : "; " + where;
+    }
+
+    private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+
+    private ISelector? Parse(SelectorSpec spec)
+    {
+        if (!_parsed.TryGetValue(spec.Text, out var selector))
+        {
+            selector = SelectorCheck.Parse(spec.Text);
+            _parsed.Add(spec.Text, selector);
+        }
+
+        return selector;
+    }
+
+    private SelectorUse Use(SelectorSpec spec, SelectorRole role, string? field, string? inheritedFrom)
+    {
+        if (!_uses.TryGetValue(spec, out var use))
+        {
+            use = new SelectorUse(spec, role, field, inheritedFrom);
+            _uses.Add(spec, use);
+            _order.Add(use);
+        }
+
+        return use;
+    }
+
+    private string DescribePages() => _checkedPages.Count == 1
+        ? "checked on " + _checkedPages[0]
+        : "checked on " + _checkedPages.Count.ToString(CultureInfo.InvariantCulture) + " pages: " + string.Join(", ", _checkedPages);
+
+    private static string DescribeMatch(UrlMatch match)
+    {
+        var parts = new List<string>();
+        if (match.Hosts.Count > 0)
+        {
+            parts.Add("hosts " + string.Join(", ", match.Hosts));
+        }
+
+        if (match.Paths.Count > 0)
+        {
+            parts.Add("paths " + string.Join(", ", match.Paths));
+        }
+
+        if (match.Exclude.Count > 0)
+        {
+            parts.Add("exclude " + string.Join(", ", match.Exclude));
+        }
+
+        return parts.Count == 0 ? "any URL" : string.Join("; ", parts);
+    }
+
+    private void Report(RuleDiagnosticDescriptor descriptor, SourceSpan span, params object[] args) =>
+        _diagnostics.Add(RuleDiagnostics.Create(descriptor, _path, span, args));
+
+    private readonly struct Scope
+    {
+        public Scope(IElement element, string? path)
+        {
+            Element = element;
+            Path = path;
+        }
+
+        public IElement Element { get; }
+
+        /// <summary>The runtime's path of this scope (<c>feed[2]</c>), or null for the page.</summary>
+        public string? Path { get; }
+    }
+
+    private enum SelectorRole
+    {
+        Scalar,
+        Many,
+        Remove,
+
+        /// <summary>A <c>meta</c>, <c>jsonld</c> or <c>itemprop</c> source: stale when it finds nothing; never "several".</summary>
+        Source,
+    }
+
+    /// <summary>How one selector fared over all scopes of all pages.</summary>
+    private sealed class SelectorUse
+    {
+        public SelectorUse(SelectorSpec spec, SelectorRole role, string? field, string? inheritedFrom)
+        {
+            Spec = spec;
+            Role = role;
+            Field = field;
+            InheritedFrom = inheritedFrom;
+        }
+
+        /// <summary>The partial file this is written in, when the rule inherits it.</summary>
+        public string? InheritedFrom { get; }
+
+        public SelectorSpec Spec { get; }
+
+        public SelectorRole Role { get; }
+
+        public string? Field { get; }
+
+        public int Scopes { get; set; }
+
+        public int Total { get; set; }
+
+        public int MostInOneScope { get; private set; }
+
+        public string? MostOnPage { get; private set; }
+
+        public void Count(int matches, string page)
+        {
+            Scopes++;
+            Total += matches;
+            if (matches > MostInOneScope)
+            {
+                MostInOneScope = matches;
+                MostOnPage = page;
+            }
+        }
+    }
+}

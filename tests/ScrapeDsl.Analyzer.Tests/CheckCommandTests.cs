@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ScrapeDsl.Analyzer.Tests;
+
+[CollectionDefinition("Console", DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+}
+
+/// <summary><c>scrape check</c> prints what the build reports: same ids, same positions, same messages.</summary>
+[Collection("Console")]
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "scrape-check-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_repository_rules_are_clean()
+    {
+        var (exit, output) = Check(Repository.PathOf("rules"));
+        Assert.Equal("", output.Trim());
+        Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public void Check_prints_the_builds_diagnostics_and_fails_on_an_error()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["site/article.scrape.yaml"] = "name: Article\r\nmatch: { hosts: [news.example] }\r\nremove: [.gone]\r\nfields:\r\n  title: { css: h1, required: true }\r\n  lead: p\r\n  body: { css: \"article:eq(0)\" }\r\nexamples:\r\n  - page: fixtures/page.html\r\n",
+            ["site/teaser.scrape.yaml"] = "name: Teaser\nmatch: { hosts: [news.example] }\nfields:\n  title: { css: h2, required: true }\n  lead: { css: p, fallback: [.stale] }\nexamples:\n  - page: fixtures/page.html\n  - page: fixtures/other.html\n    url: https://other.example/\n",
+            ["site/fixtures/page.html"] = RuleHarness.Page("<h2>x</h2><p>one</p><p>two</p>"),
+        };
+        foreach (var (path, text) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_folder, path))!);
+            File.WriteAllText(Path.Combine(_folder, path), text);
+        }
+
+        var (exit, output) = Check(_folder);
+        Assert.Equal(1, exit);
+
+        var run = RuleHarness.Run(files.Select(f => (AdditionalText)new TestAdditionalText(Path.Combine(_folder, f.Key), f.Value)));
+        var build = run.RuleDiagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            var severity = d.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" };
+            return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {d.Id}: {d.GetMessage()}";
+        });
+        Assert.Equal(build.OrderBy(l => l, StringComparer.Ordinal), output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).OrderBy(l => l, StringComparer.Ordinal));
+        Assert.True(output.Contains("article.scrape.yaml(7,16): error SCR008:", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public void A_path_that_does_not_exist_is_bad_input()
+    {
+        var (exit, _) = Check(Path.Combine(_folder, "nothing-here"));
+        Assert.Equal(2, exit);
+    }
+
+    private static (int Exit, string Output) Check(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var exit = ScrapeDsl.Cli.Program.Main(new[] { "check" }.Concat(args).ToArray());
+            return (exit, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace ScrapeDsl.Analyzer.Tests;
+
+/// <summary>
+/// One test per diagnostic id: a small rule in, the exact diagnostics out (id, severity, span, message), from the
+/// analyzer and the generator together as a build reports them. Snapshots: Snapshots/DiagnosticIdTests.*.verified.txt.
+/// </summary>
+public sealed class DiagnosticIdTests
+{
+    private const string Page = "site/fixtures/page.html";
+
+    [Fact]
+    public void SCR001_yaml_syntax_error_is_reported_where_the_parser_stopped() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: [h1
+        """)]);
+
+    [Fact]
+    public void SCR002_unknown_key_suggests_the_near_miss() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title:
+            csss: h1
+            reqired: true
+        """)]);
+
+    [Fact]
+    public void SCR003_wrong_kind_of_value_is_reported_on_the_value() => Check([("site/rule.scrape.yaml", """
+        name: [Article]
+        fields:
+          title: h1
+        """)]);
+
+    [Fact]
+    public void SCR004_missing_fields_is_reported_on_the_first_key() => Check([("site/rule.scrape.yaml", """
+        # a rule without fields
+        name: Article
+        """)]);
+
+    [Fact]
+    public void SCR005_duplicate_key_points_at_the_second_one() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: h1
+          title: h2
+        """)]);
+
+    [Fact]
+    public void SCR006_keyword_as_record_name_is_invalid() => Check([("site/rule.scrape.yaml", """
+        name: class
+        fields:
+          title: h1
+        """)]);
+
+    [Fact]
+    public void SCR007_two_fields_with_one_property_name_collide() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          published_at: time
+          publishedAt: .date
+        """)]);
+
+    [Fact]
+    public void SCR007_two_rules_with_one_record_name_collide_on_the_later_file() => Check([
+        ("site/a.scrape.yaml", """
+        name: Article
+        match: { hosts: [a.example] }
+        fields:
+          title: h1
+        """),
+        ("site/b.scrape.yaml", """
+        name: Article
+        match: { hosts: [b.example] }
+        fields:
+          title: h1
+        """)]);
+
+    [Fact]
+    public void SCR008_jquery_pseudo_class_gets_a_hint() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: "h1:eq(0)"
+          lead: { css: "p:first" }
+        """)]);
+
+    [Fact]
+    public void SCR009_blank_selector_is_an_error() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: "   "
+        """)]);
+
+    [Fact]
+    public void SCR010_unknown_type_suggests_the_near_miss() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          publishedAt: { css: time, attr: datetime, type: datetme }
+        """)]);
+
+    [Fact]
+    public void SCR011_anchors_are_not_part_of_the_language() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: &t h1
+        """)]);
+
+    [Fact]
+    public void SCR012_field_without_source_is_reported_on_its_name() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: { required: true }
+        """)]);
+
+    [Fact]
+    public void SCR013_html_value_with_a_type_conflicts() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          count: { css: .n, value: html, type: int }
+        """)]);
+
+    [Fact]
+    public void SCR014_two_rules_claiming_one_url_without_priority_is_ambiguous() => Check([
+        ("site/article.scrape.yaml", """
+        name: Article
+        match:
+          hosts: [news.example]
+          paths: ["/news/*"]
+        fields:
+          title: h1
+        """),
+        ("site/wide.scrape.yaml", """
+        name: Wide
+        match:
+          hosts: ["*.example", news.example]
+          paths: ["/**"]
+          exclude: ["/about/**"]
+        fields:
+          title: h1
+        """)]);
+
+    [Fact]
+    public void SCR015_example_page_that_is_not_there() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: h1
+        examples:
+          - page: fixtures/missing.html
+            url: https://news.example/a
+        """)]);
+
+    [Fact]
+    public void SCR016_required_field_empty_on_an_example_names_the_page() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title: { css: h1, required: true }
+          items:
+            css: li
+            many: true
+            fields:
+              name: { css: b, required: true }
+        examples:
+          - page: fixtures/page.html
+        """),
+        (Page, RuleHarness.Page("<h1>  </h1><ul><li><b>one</b></li><li>two</li><li><b>three</b></li></ul>"))]);
+
+    [Fact]
+    public void SCR017_fallback_that_matches_nothing_is_stale() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          title:
+            css: h1
+            fallback:
+              - { css: "meta[property='og:title']", attr: content }
+        examples:
+          - page: fixtures/page.html
+        """),
+        (Page, RuleHarness.Page("<h1>Title</h1>"))]);
+
+    [Fact]
+    public void SCR018_scalar_selector_matching_several_elements_gives_the_count() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          lead: p
+          tags: { css: .tag, many: true }
+        examples:
+          - page: fixtures/page.html
+        """),
+        (Page, RuleHarness.Page("<p>one</p><p>two</p><p>three</p><a class=tag>a</a><a class=tag>b</a>"))]);
+
+    [Fact]
+    public void SCR019_remove_selector_matching_nothing_is_info() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        remove: [.ad, .gone]
+        fields:
+          body:
+            css: article
+            remove: [.also-gone]
+        examples:
+          - page: fixtures/page.html
+        """),
+        (Page, RuleHarness.Page("<article>Text<div class=ad>Buy</div></article>"))]);
+
+    [Fact]
+    public void SCR020_an_exception_while_reading_becomes_a_diagnostic()
+    {
+        var files = new Microsoft.CodeAnalysis.AdditionalText[]
+        {
+            new TestAdditionalText(RuleHarness.Root + "site/rule.scrape.yaml", new System.InvalidOperationException("disk on fire")),
+        };
+        var run = RuleHarness.Run(files);
+        Assert.Empty(run.Exceptions);
+        var diagnostic = Assert.Single(run.RuleDiagnostics);
+        Assert.Equal("SCR020", diagnostic.Id);
+        Assert.StartsWith("ScrapeDsl failed while reading the rule file (InvalidOperationException: disk on fire", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(RuleHarness.Root + "site/rule.scrape.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void SCR021_example_url_the_rule_does_not_match() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        match:
+          hosts: [news.example]
+          paths: ["/news/**"]
+        fields:
+          title: h1
+        examples:
+          - page: fixtures/page.html
+            url: https://news.example/sport/1
+        """),
+        (Page, RuleHarness.Page("<h1>Title</h1>"))]);
+
+    private static void Check((string Path, string Text)[] files, [CallerMemberName] string method = "", [CallerFilePath] string file = "")
+    {
+        var run = RuleHarness.Run(files);
+        Assert.Empty(run.Exceptions);
+        var text = RuleHarness.Render(run.RuleDiagnostics, files.ToDictionary(f => f.Path, f => f.Text));
+        text += "C# errors in generated code: " + (run.CompilationErrors.Length == 0 ? "none" : string.Join("; ", run.CompilationErrors)) + "\n";
+        Snapshot.Verify(text, file, method);
+    }
+}
