@@ -16,9 +16,12 @@ namespace Consumer.Rules
         string? ImageCaption,
         string? ImageCredit,
         string? Body,
+        global::System.DateOnly? PublishedDate,
+        string? BodyHtml,
         global::System.Collections.Generic.IReadOnlyList<string> Tags,
         global::System.Collections.Generic.IReadOnlyList<string> Breadcrumbs,
-        global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> Feed) : global::ScrapeDsl.IExtractedRecord
+        global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> Feed,
+        global::System.Collections.Generic.IReadOnlyList<RbcArticle.RatesItem> Rates) : global::ScrapeDsl.IExtractedRecord
     {
         /// <summary>An item of RbcArticle.Feed.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScrapeDsl.Generators", "%VERSION%")]
@@ -38,6 +41,30 @@ namespace Consumer.Rules
             }
         }
 
+        /// <summary>An item of RbcArticle.Rates.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ScrapeDsl.Generators", "%VERSION%")]
+        public sealed partial record RatesItem(
+            string? Currency,
+            global::System.DateOnly? Date,
+            decimal? Rate,
+            decimal? Change,
+            bool? Falling,
+            global::System.Uri? Url) : global::ScrapeDsl.IExtractedRecord
+        {
+            /// <inheritdoc />
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                global::ScrapeDsl.ResultJson.Write(writer, "currency", Currency);
+                global::ScrapeDsl.ResultJson.Write(writer, "date", Date);
+                global::ScrapeDsl.ResultJson.Write(writer, "rate", Rate);
+                global::ScrapeDsl.ResultJson.Write(writer, "change", Change);
+                global::ScrapeDsl.ResultJson.Write(writer, "falling", Falling);
+                global::ScrapeDsl.ResultJson.Write(writer, "url", Url);
+                writer.WriteEndObject();
+            }
+        }
+
         /// <inheritdoc />
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -51,9 +78,12 @@ namespace Consumer.Rules
             global::ScrapeDsl.ResultJson.Write(writer, "imageCaption", ImageCaption);
             global::ScrapeDsl.ResultJson.Write(writer, "imageCredit", ImageCredit);
             global::ScrapeDsl.ResultJson.Write(writer, "body", Body);
+            global::ScrapeDsl.ResultJson.Write(writer, "publishedDate", PublishedDate);
+            global::ScrapeDsl.ResultJson.Write(writer, "bodyHtml", BodyHtml);
             global::ScrapeDsl.ResultJson.Write(writer, "tags", Tags);
             global::ScrapeDsl.ResultJson.Write(writer, "breadcrumbs", Breadcrumbs);
             global::ScrapeDsl.ResultJson.Write(writer, "feed", Feed);
+            global::ScrapeDsl.ResultJson.Write(writer, "rates", Rates);
             writer.WriteEndObject();
         }
     }
@@ -137,6 +167,19 @@ namespace Consumer.Rules
             global::ScrapeDsl.Selector.Parse(".article__text__overview"),
             global::ScrapeDsl.Selector.Parse(".article__main-image"),
         };
+        private static readonly global::ScrapeDsl.Source[] s_publishedDate_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("time.article__header__date"), global::ScrapeDsl.ValueKind.Attribute, "datetime"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_bodyHtml_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__text"), global::ScrapeDsl.ValueKind.Html, null),
+        };
+        private static readonly global::ScrapeDsl.Selector[] s_bodyHtml_remove = new global::ScrapeDsl.Selector[]
+        {
+            global::ScrapeDsl.Selector.Parse(".article__text__overview"),
+            global::ScrapeDsl.Selector.Parse(".article__main-image"),
+        };
         private static readonly global::ScrapeDsl.Source[] s_tags_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("a.article__tags__item"), global::ScrapeDsl.ValueKind.Text, null),
@@ -162,6 +205,59 @@ namespace Consumer.Rules
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__date-text"), global::ScrapeDsl.ValueKind.Text, null),
         };
         private static readonly global::ScrapeDsl.Source[] s_feed_url_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(null, global::ScrapeDsl.ValueKind.Attribute, "href"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".js-news-feed a.js-news-feed-currency"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_currency_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__title"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_rates_currency_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("([A-Z]{3}) ЦБ:", 1),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_date_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__title"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_rates_date_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("на (\\d{1,2} \\p{L}+)", 1),
+            global::ScrapeDsl.Transform.Date(new string[] { "d MMMM" }, "ru-RU", "Europe/Moscow", "/\\d{2}/\\d{2}/(\\d{4})/"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_rate_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__title"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_rates_rate_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("ЦБ:\\s*([\\d\\s]+,\\d+)", 1),
+            global::ScrapeDsl.Transform.Number("ru-RU"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_change_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__change"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_rates_change_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("\\(([-+]?[\\d\\s]+,\\d+)\\)", 1),
+            global::ScrapeDsl.Transform.Number("ru-RU"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_falling_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".news-feed__item__change"), global::ScrapeDsl.ValueKind.Attribute, "class"),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_rates_falling_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("item__change_(fall|rise)", 1),
+            global::ScrapeDsl.Transform.RegexReplace("^fall$", "true"),
+            global::ScrapeDsl.Transform.RegexReplace("^rise$", "false"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_rates_url_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(null, global::ScrapeDsl.ValueKind.Attribute, "href"),
         };
@@ -207,10 +303,13 @@ namespace Consumer.Rules
             var f_imageCaption = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCaption"), s_imageCaption_sources, null, false, null);
             var f_imageCredit = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCredit"), s_imageCredit_sources, null, false, s_imageCredit_transforms);
             var f_body = page.ReadString(scope, new global::ScrapeDsl.FieldRef("body"), s_body_sources, s_body_remove, false, null);
+            var f_publishedDate = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("publishedDate"), s_publishedDate_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
+            var f_bodyHtml = page.ReadString(scope, new global::ScrapeDsl.FieldRef("bodyHtml"), s_bodyHtml_sources, s_bodyHtml_remove, false, null);
             var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, false, null);
             var f_breadcrumbs = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("breadcrumbs"), s_breadcrumbs_sources, null, false, s_breadcrumbs_transforms);
             var f_feed = ReadFeed(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("feed"), s_feed_sources, false), "feed");
-            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_tags, f_breadcrumbs, f_feed));
+            var f_rates = ReadRates(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("rates"), s_rates_sources, false), "rates");
+            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_publishedDate, f_bodyHtml, f_tags, f_breadcrumbs, f_feed, f_rates));
         }
 
         private static global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> ReadFeed(global::ScrapeDsl.Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)
@@ -223,6 +322,23 @@ namespace Consumer.Rules
                 var f_time = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "time"), s_feed_time_sources, null, false, null);
                 var f_url = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "url"), s_feed_url_sources, null, false, null);
                 list[index] = new RbcArticle.FeedItem(f_title, f_time, f_url);
+            }
+            return list;
+        }
+
+        private static global::System.Collections.Generic.IReadOnlyList<RbcArticle.RatesItem> ReadRates(global::ScrapeDsl.Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)
+        {
+            var list = new RbcArticle.RatesItem[items.Count];
+            for (var index = 0; index < items.Count; index++)
+            {
+                var scope = items[index];
+                var f_currency = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "currency"), s_rates_currency_sources, null, false, s_rates_currency_transforms);
+                var f_date = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef(path, index, "date"), s_rates_date_sources, null, false, global::ScrapeDsl.Conversions.TryDate, s_rates_date_transforms);
+                var f_rate = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef(path, index, "rate"), s_rates_rate_sources, null, false, global::ScrapeDsl.Conversions.TryDecimal, s_rates_rate_transforms);
+                var f_change = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef(path, index, "change"), s_rates_change_sources, null, false, global::ScrapeDsl.Conversions.TryDecimal, s_rates_change_transforms);
+                var f_falling = page.Read<bool>(scope, new global::ScrapeDsl.FieldRef(path, index, "falling"), s_rates_falling_sources, null, false, global::ScrapeDsl.Conversions.TryBool, s_rates_falling_transforms);
+                var f_url = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "url"), s_rates_url_sources, null, false, null);
+                list[index] = new RbcArticle.RatesItem(f_currency, f_date, f_rate, f_change, f_falling, f_url);
             }
             return list;
         }

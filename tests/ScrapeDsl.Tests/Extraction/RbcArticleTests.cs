@@ -215,4 +215,26 @@ public class RbcArticleTests
         Assert.Contains("\"publishedAt\": \"2025-06-03T20:14:01+03:00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"imageCaption\": \"Ли Чжэ Мён\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_publication_day_is_the_date_written_in_moscow_time()
+    {
+        Assert.Equal(new DateOnly(2025, 6, 3), Article.PublishedDate);
+    }
+
+    [Fact]
+    public void Body_html_keeps_links_and_drops_the_lead_and_read_also_cards()
+    {
+        Assert.StartsWith("<p>Кандидат от Демократической партии", Article.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("<a target=\"_blank\" href=\"https://www.yna.co.kr/election2025/index\">передает</a>", Article.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("article__inline-item", Article.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(Article.Lead!, Article.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", Article.BodyHtml, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Rate_dates_take_their_year_from_the_article_url()
+    {
+        Assert.Equal(new DateOnly?[] { new DateOnly(2025, 6, 4), new DateOnly(2025, 6, 4) }, Article.Rates.Select(rate => rate.Date));
+    }
 }

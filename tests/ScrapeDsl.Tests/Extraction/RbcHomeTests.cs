@@ -13,10 +13,23 @@ public class RbcHomeTests
     private static RbcHome Home => s_result.Partial;
 
     [Fact]
-    public void Extraction_succeeds_without_problems()
+    public void Extraction_succeeds_and_only_the_rate_dates_are_missing()
     {
+        // "Курс евро на 4 июня" has no year and the home page URL has none to lend: the date stays empty, never guessed.
         Assert.True(s_result.Success);
-        Assert.Empty(s_result.Problems);
+        Assert.Equal(
+            new[] { "rates[0].date", "rates[1].date" },
+            s_result.Problems.Select(problem => problem.Field));
+        Assert.All(s_result.Problems, problem => Assert.Equal(ProblemKind.Missing, problem.Kind));
+    }
+
+    [Fact]
+    public void Central_bank_rates_are_read_as_decimals_in_russian_notation()
+    {
+        Assert.Equal(new[] { "EUR", "USD" }, Home.Rates.Select(rate => rate.Currency));
+        Assert.Equal(new decimal?[] { 90.34m, 79.6m }, Home.Rates.Select(rate => rate.Rate));
+        Assert.Equal(new decimal?[] { -0.56m, -0.01m }, Home.Rates.Select(rate => rate.Change));
+        Assert.All(Home.Rates, rate => Assert.True(rate.Falling));
     }
 
     [Fact]

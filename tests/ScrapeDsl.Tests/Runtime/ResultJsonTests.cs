@@ -22,9 +22,12 @@ public class ResultJsonTests
             ImageCaption: null,
             ImageCredit: null,
             Body: "Первый абзац.\nВторой абзац.",
+            PublishedDate: new DateOnly(2025, 6, 3),
+            BodyHtml: null,
             Tags: Array.Empty<string>(),
             Breadcrumbs: Array.Empty<string>(),
-            Feed: new[] { new RbcArticle.FeedItem("Заголовок", "Политика, 07:49", new Uri("https://www.rbc.ru/a?from=newsfeed&x=1")) }),
+            Feed: new[] { new RbcArticle.FeedItem("Заголовок", "Политика, 07:49", new Uri("https://www.rbc.ru/a?from=newsfeed&x=1")) },
+            Rates: Array.Empty<RbcArticle.RatesItem>()),
         new[]
         {
             new FieldProblem("category", ProblemKind.FallbackUsed, "fallback 1 was used", IsError: false, SourceIndex: 1),
@@ -49,7 +52,7 @@ public class ResultJsonTests
         using var document = JsonDocument.Parse(s_json);
 
         Assert.Equal(
-            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "tags", "breadcrumbs", "feed" },
+            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "publishedDate", "bodyHtml", "tags", "breadcrumbs", "feed", "rates" },
             document.RootElement.GetProperty("value").EnumerateObject().Select(p => p.Name));
     }
 
