@@ -238,6 +238,16 @@ public sealed class DiagnosticIdTests
         """),
         (Page, RuleHarness.Page("<h1>Title</h1>"))]);
 
+    [Fact]
+    public void SCR052_id_selector_read_as_a_yaml_comment_is_reported_at_the_comment() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        remove:
+          - aside #related
+        fields:
+          body:
+            css: article #main-text   # the body
+        """)]);
+
     private static void Check((string Path, string Text)[] files, [CallerMemberName] string method = "", [CallerFilePath] string file = "")
     {
         var run = RuleHarness.Run(files);

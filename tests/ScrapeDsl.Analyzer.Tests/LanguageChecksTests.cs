@@ -6,7 +6,7 @@ using Xunit;
 namespace ScrapeDsl.Analyzer.Tests;
 
 /// <summary>
-/// The checks on the full rule language: who reports SCR040-SCR051 (each once in a build), <c>extends</c> in the example
+/// The checks on the full rule language: who reports SCR040-SCR052 (each once in a build), <c>extends</c> in the example
 /// checks and in placeholders, and sources and transforms on the example pages.
 /// </summary>
 public sealed class LanguageChecksTests
@@ -36,6 +36,7 @@ public sealed class LanguageChecksTests
     [InlineData("SCR044", "at: { css: time, type: datetime, transform: [ { date: \"dd.MM HH:mm\", timeZone: UTC } ] }")]
     [InlineData("SCR045", "at: { css: time, type: datetime, transform: [ { date: \"yyyy-MM-dd HH:mm\" } ] }")]
     [InlineData("SCR046", "tags: { css: .tags, transform: [ { split: \",\" } ] }")]
+    [InlineData("SCR052", "body: article #main-text")]
     public void A_language_problem_of_one_file_is_reported_once_by_the_analyzer(string id, string field)
     {
         var run = RuleHarness.Run(("site/rule.scrape.yaml", "name: Article\nfields:\n  " + field + "\n"));

@@ -180,6 +180,11 @@ public sealed class SemanticsTests
     [InlineData("https://example.com/news/2025/x.html")]
     [InlineData("https://example.com/NEWS/2025/a/b/c")]
     [InlineData("https://example.com/")]
+    [InlineData("https://lenta.example/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/2025/a")]
+    [InlineData("https://lenta.example/Новости/2025/a")]
+    [InlineData("https://example.com/tags/a%2Fb/c")]
+    [InlineData("https://example.com/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a")]
+    [InlineData("https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab")]
     public void Url_matching_copy_agrees_with_the_runtime(string url)
     {
         var blocks = new[]
@@ -189,6 +194,9 @@ public sealed class SemanticsTests
             Match(Array.Empty<string>(), new[] { "/news/**/*.html", "/n?ws/*" }, new[] { "/news/2024/**" }),
             Match(new[] { "*.ru" }, Array.Empty<string>(), Array.Empty<string>()),
             Match(Array.Empty<string>(), new[] { "/**/c" }, Array.Empty<string>()),
+            Match(Array.Empty<string>(), new[] { "/новости/**" }, new[] { "/новости/2024/**" }),
+            Match(Array.Empty<string>(), new[] { "/tags/*/c", "/**/a/**/a/**/a/**/b" }, Array.Empty<string>()),
+            Match(Array.Empty<string>(), new[] { "/*a*a*a*a*a*a*a*a*a*a*a*a*b" }, Array.Empty<string>()),
         };
         var uri = new Uri(url);
         foreach (var block in blocks)
@@ -216,6 +224,18 @@ public sealed class SemanticsTests
         }
 
         Assert.NotNull(DispatchOverlap.FindSharedUrl(wine, everything));
+    }
+
+    [Fact]
+    public void Globs_with_many_wildcards_are_searched_for_overlaps()
+    {
+        var many = Match(new[] { "example.com" }, new[] { "/*/*/*/*/*/*/*/*/*/*" }, Array.Empty<string>());
+        var any = Match(new[] { "example.com" }, new[] { "/**" }, Array.Empty<string>());
+
+        var shared = DispatchOverlap.FindSharedUrl(many, any);
+
+        Assert.NotNull(shared);
+        Assert.True(UrlMatching.Matches(many, new Uri(shared)) && UrlMatching.Matches(any, new Uri(shared)), shared);
     }
 
     private static UrlMatch Match(string[] hosts, string[] paths, string[] exclude) =>

@@ -4,14 +4,36 @@ using Xunit;
 
 namespace ScrapeDsl.Generators.Tests;
 
-/// <summary>One rule (Rules/every-construct.scrape.yaml) that uses every construct the language has today.</summary>
+/// <summary>
+/// One rule (Rules/every-construct.scrape.yaml, extending Rules/_shop.scrape.yaml) that uses every construct the
+/// language has today: every source kind, every transform, every type, nested records, <c>extends</c>, dispatch.
+/// </summary>
 public sealed class EveryConstructTests
 {
+    // The hand-written part of the extractor: the method the rule's 'custom: VendorName' steps call.
+    private const string HandWrittenExtractor = """
+        namespace Consumer.Rules
+        {
+            public sealed partial class ProductPageExtractor
+            {
+                /// <summary>"Sold by ACME" gives "ACME".</summary>
+                internal static string? VendorName(string value) =>
+                    value.StartsWith("Sold by ", System.StringComparison.Ordinal) ? value.Substring(8) : value;
+            }
+        }
+
+        """;
+
     // The rule's example page is not part of this project (these tests are about the generated code; the example
     // checks have their own tests in ScrapeDsl.Analyzer.Tests), so the build's example checks are off, as with
     // ScrapeDslCheckExamples=false.
     private static GeneratorRun RunEveryConstructRule() => GeneratorHarness.Run(
-        new[] { RuleTexts.FromRepository("tests/ScrapeDsl.Generators.Tests/Rules/every-construct.scrape.yaml") },
+        new[]
+        {
+            RuleTexts.FromRepository("tests/ScrapeDsl.Generators.Tests/Rules/every-construct.scrape.yaml"),
+            RuleTexts.FromRepository("tests/ScrapeDsl.Generators.Tests/Rules/_shop.scrape.yaml"),
+        },
+        HandWrittenExtractor,
         checkExamples: false);
 
     [Fact]

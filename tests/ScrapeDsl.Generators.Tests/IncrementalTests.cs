@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using ScrapeDsl.Generators.Model;
@@ -27,6 +28,49 @@ public sealed class IncrementalTests
           hosts: [example.com]
         fields:
           heading: h2
+
+        """;
+
+    private const string PartialPath = "rules/shop.example/_common.scrape.yaml";
+    private const string ProductPath = "rules/shop.example/product.scrape.yaml";
+    private const string CategoryPath = "rules/shop.example/category.scrape.yaml";
+    private const string NewsPath = "rules/news.example/news.scrape.yaml";
+    private const string Page = "<html><head><title>t</title></head><body><h1>Title</h1><h2>Heading</h2><div class=ads>ad</div><footer class=footer>Footer</footer><footer class=site-footer>Site</footer></body></html>";
+
+    private const string PartialYaml = """
+        remove: [.ads]
+        fields:
+          footer: .footer
+
+        """;
+
+    private const string ProductYaml = """
+        name: Product
+        match: { hosts: [shop.example], paths: ["/p/*"] }
+        extends: ./_common.scrape.yaml
+        fields:
+          title: h1
+        examples:
+          - { page: fixtures/page.html, url: "https://shop.example/p/1" }
+
+        """;
+
+    private const string CategoryYaml = """
+        name: Category
+        match: { hosts: [shop.example], paths: ["/c/*"] }
+        extends: ./_common.scrape.yaml
+        fields:
+          heading: h2
+
+        """;
+
+    private const string NewsYaml = """
+        name: News
+        match: { hosts: [news.example] }
+        fields:
+          headline: h1
+        examples:
+          - { page: fixtures/page.html, url: "https://news.example/a" }
 
         """;
 
@@ -76,6 +120,84 @@ public sealed class IncrementalTests
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "First"));
         Assert.All(PipelineSteps.Outputs(result, RuleGeneratorSteps.RulesToEmit), o => Assert.True(PipelineSteps.IsReused(o.Reason), o.Reason.ToString()));
     }
+
+    [Fact]
+    public void Editing_a_partial_reruns_the_rules_that_extend_it_and_not_an_unrelated_rule()
+    {
+        var (run, files) = RunRulesWithAPartial();
+        var driver = run.Driver.ReplaceAdditionalText(files.Partial, RuleTexts.Inline(PartialPath, PartialYaml.Replace("footer: .footer", "footer: .site-footer")));
+
+        var result = GeneratorHarness.RunAgain(ref driver, run.Input);
+
+        // All files are resolved together (one Collect), then split back to one item per file ...
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.Outputs(result, RuleGeneratorSteps.ResolvedRules).Select(static o => o.Reason));
+
+        // ... so only the files whose merged rule changed are new items: the partial and the two rules that extend it.
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, PartialPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, ProductPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, CategoryPath));
+        Assert.True(PipelineSteps.IsReused(Assert.Single(ResolvedReasons(result, NewsPath))));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, EmitReasons(result, "Product"));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, EmitReasons(result, "Category"));
+        Assert.True(PipelineSteps.IsReused(Assert.Single(EmitReasons(result, "News"))));
+
+        // The expensive step: the extending rule's example checks run again; the unrelated rule's do not run at all.
+        var checks = ExampleCheckReasons(result);
+        Assert.Contains(checks, static c => c.Rule == "Product" && c.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.Unchanged);
+        Assert.Contains(("News", IncrementalStepRunReason.Cached), checks);
+    }
+
+    [Fact]
+    public void Editing_a_rule_leaves_the_partial_and_the_rules_extending_it_cached()
+    {
+        var (run, files) = RunRulesWithAPartial();
+        var driver = run.Driver.ReplaceAdditionalText(files.News, RuleTexts.Inline(NewsPath, NewsYaml.Replace("headline: h1", "headline: h1.headline")));
+
+        var result = GeneratorHarness.RunAgain(ref driver, run.Input);
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, NewsPath));
+        foreach (var path in new[] { PartialPath, ProductPath, CategoryPath })
+        {
+            var reason = Assert.Single(ResolvedReasons(result, path));
+            Assert.True(PipelineSteps.IsReused(reason), path + " was " + reason);
+        }
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, EmitReasons(result, "News"));
+        Assert.True(PipelineSteps.IsReused(Assert.Single(EmitReasons(result, "Product"))));
+        Assert.True(PipelineSteps.IsReused(Assert.Single(EmitReasons(result, "Category"))));
+        var checks = ExampleCheckReasons(result);
+        Assert.Contains(("Product", IncrementalStepRunReason.Cached), checks);
+        Assert.Contains(checks, static c => c.Rule == "News" && c.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.Unchanged);
+    }
+
+    private static (GeneratorRun Run, (AdditionalText Partial, AdditionalText News) Files) RunRulesWithAPartial()
+    {
+        var partial = RuleTexts.Inline(PartialPath, PartialYaml);
+        var news = RuleTexts.Inline(NewsPath, NewsYaml);
+        var run = GeneratorHarness.Run(new[]
+        {
+            partial,
+            RuleTexts.Inline(ProductPath, ProductYaml),
+            RuleTexts.Inline(CategoryPath, CategoryYaml),
+            news,
+            RuleTexts.Inline("rules/shop.example/fixtures/page.html", Page),
+            RuleTexts.Inline("rules/news.example/fixtures/page.html", Page),
+        });
+        Assert.Empty(run.Diagnostics);
+        return (run, (partial, news));
+    }
+
+    private static IReadOnlyList<IncrementalStepRunReason> ResolvedReasons(GeneratorDriverRunResult result, string path) =>
+        PipelineSteps.ReasonsOf<ParsedRule>(result, RuleGeneratorSteps.ResolvedFiles, f => f.Path == path);
+
+    private static IReadOnlyList<IncrementalStepRunReason> EmitReasons(GeneratorDriverRunResult result, string name) =>
+        PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == name);
+
+    // ExampleChecks outputs diagnostics only; its input (RuleExamples) says which rule each run was for.
+    private static List<(string Rule, IncrementalStepRunReason Reason)> ExampleCheckReasons(GeneratorDriverRunResult result) =>
+        result.Results.Single().TrackedSteps[RuleGeneratorSteps.ExampleChecks]
+            .Select(static step => (((RuleExamples)step.Inputs[0].Source.Outputs[step.Inputs[0].OutputIndex].Value).Rule.Name, step.Outputs.Single().Reason))
+            .ToList();
 
     private static (GeneratorRun Run, AdditionalText First, AdditionalText Second) RunTwoRules()
     {

@@ -56,10 +56,14 @@ public static class LanguageDiagnostics
     public static readonly RuleDiagnosticDescriptor PartialKey = new(
         "SCR051", "Key not allowed in a partial", "A partial rule file (file name starting with '_') lends only 'remove' and 'fields'; '{0}' belongs in the rules that extend it", RuleSeverity.Error);
 
+    /// <summary>SCR052: an unquoted selector followed by " #id…", which YAML reads as a comment.</summary>
+    public static readonly RuleDiagnosticDescriptor SelectorCutByComment = new(
+        "SCR052", "Selector cut short by a YAML comment", "The selector is read as '{0}': the text after ' #' is a YAML comment; quote the selector: {1}", RuleSeverity.Warning);
+
     /// <summary>Every descriptor of this catalog.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         InvalidRegex, InvalidCulture, InvalidTimeZone, InvalidDateFormat, DateNeedsYear, DateNeedsTimeZone, SplitNeedsMany,
-        ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey,
+        ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey, SelectorCutByComment,
     };
 }

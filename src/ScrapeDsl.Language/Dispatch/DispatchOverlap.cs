@@ -7,13 +7,13 @@ namespace ScrapeDsl.Language;
 /// Finds a URL that two <c>match</c> blocks both accept. The search builds candidate URLs from the two rules' own
 /// hosts and globs (each wildcard filled with a word of either rule, or a neutral one) and keeps the first that both
 /// accept: a reported overlap always comes with a real example URL, never a false alarm. It can miss an overlap
-/// that needs a segment neither rule spells out; globs with many wildcards are not searched (bounded work in the build).
+/// that needs a segment neither rule spells out; very long globs are not searched (bounded work in the build).
 /// </summary>
 public static class DispatchOverlap
 {
     private const string Neutral = "x";
     private const int MaxCandidatesPerGlob = 512;
-    private const int MaxWildcards = 8;
+    private const int MaxGlobLength = 200;
 
     /// <summary>An absolute URL both rules accept, or null when none was found.</summary>
     public static string? FindSharedUrl(UrlMatch a, UrlMatch b)
@@ -45,9 +45,10 @@ public static class DispatchOverlap
     }
 
     /// <summary>
-    /// True when every glob of the block is short and has few wildcards, so matching it costs little: glob matching
-    /// backtracks, and a hostile or garbled rule must not stall the build. A limit of the checks only: the runtime's
-    /// <c>UrlPattern</c> matches any glob, so an unbounded rule is simply not checked (no SCR014, no SCR021).
+    /// True when every glob of the block is short enough to build candidate URLs from: candidates are built segment by
+    /// segment (one nested step per segment), and a garbled rule must not stall the build. Matching itself is linear
+    /// (<see cref="UrlMatching"/>), so any number of wildcards is fine. A limit of this search only: SCR021 and the
+    /// runtime's <c>UrlPattern</c> match any glob; an overlap of rules with longer globs is simply not reported.
     /// </summary>
     internal static bool IsBounded(UrlMatch match)
     {
@@ -55,7 +56,7 @@ public static class DispatchOverlap
         {
             foreach (var glob in list)
             {
-                if (glob.Length > 200 || Wildcards(UrlMatching.Split(glob)) > MaxWildcards)
+                if (glob.Length > MaxGlobLength)
                 {
                     return false;
                 }
@@ -232,22 +233,5 @@ public static class DispatchOverlap
                 yield return word;
             }
         }
-    }
-
-    private static int Wildcards(string[] segments)
-    {
-        var count = 0;
-        foreach (var segment in segments)
-        {
-            foreach (var c in segment)
-            {
-                if (c is '*' or '?')
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
     }
 }

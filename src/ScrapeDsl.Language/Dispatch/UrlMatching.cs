@@ -20,7 +20,7 @@ public static class UrlMatching
         return Matches(match, url.Host, url.AbsolutePath);
     }
 
-    /// <summary>True when the rule's <c>match</c> accepts a URL with this host and path.</summary>
+    /// <summary>True when the rule's <c>match</c> accepts a URL with this host and path (as <see cref="Uri.AbsolutePath"/> gives it).</summary>
     public static bool Matches(UrlMatch match, string host, string path)
     {
         if (match.Hosts.Count > 0 && !Any(match.Hosts, pattern => HostMatches(pattern, host)))
@@ -28,12 +28,13 @@ public static class UrlMatching
             return false;
         }
 
-        if (match.Paths.Count > 0 && !Any(match.Paths, glob => PathMatches(glob, path)))
+        var segments = Segments(path);
+        if (match.Paths.Count > 0 && !Any(match.Paths, glob => MatchSegments(Segments(glob), segments)))
         {
             return false;
         }
 
-        return !Any(match.Exclude, glob => PathMatches(glob, path));
+        return !Any(match.Exclude, glob => MatchSegments(Segments(glob), segments));
     }
 
     /// <summary>Hosts match case-insensitively, exactly or as <c>*.example.com</c> (any subdomain, not the bare domain).</summary>
@@ -48,13 +49,31 @@ public static class UrlMatching
         return string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Path globs match segment by segment: <c>*</c> within one segment, <c>?</c> one character, <c>**</c> any number of segments.</summary>
+    /// <summary>
+    /// Path globs match the decoded path segment by segment, case-sensitively: <c>*</c> within one segment, <c>?</c> one
+    /// character, <c>**</c> any number of segments; in time proportional to glob length times path length.
+    /// </summary>
     public static bool PathMatches(string glob, string path) =>
-        MatchSegments(Split(glob), 0, Split(path), 0);
+        MatchSegments(Segments(glob), Segments(path));
 
     internal static string[] Split(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
-    internal static bool SegmentMatches(string glob, string segment) => WildcardMatches(glob, 0, segment, 0);
+    internal static bool SegmentMatches(string glob, string segment) => WildcardMatches(glob, segment);
+
+    // Split first, then decode each segment, so an encoded '/' (%2F) stays inside its segment. Globs are decoded too.
+    private static string[] Segments(string path)
+    {
+        var segments = Split(path);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].IndexOf('%') >= 0)
+            {
+                segments[i] = Uri.UnescapeDataString(segments[i]);
+            }
+        }
+
+        return segments;
+    }
 
     private static bool Any(EquatableArray<string> values, Func<string, bool> predicate)
     {
@@ -69,62 +88,74 @@ public static class UrlMatching
         return false;
     }
 
-    private static bool MatchSegments(string[] glob, int g, string[] path, int p)
+    // '**' is to segments what '*' is to characters; the same linear matcher (see WildcardMatches) serves both.
+    private static bool MatchSegments(string[] glob, string[] path)
     {
-        while (g < glob.Length)
+        int g = 0, p = 0, star = -1, resume = 0;
+        while (p < path.Length)
         {
-            if (glob[g] == "**")
+            if (g < glob.Length && glob[g] == "**")
             {
-                for (var skip = p; skip <= path.Length; skip++)
-                {
-                    if (MatchSegments(glob, g + 1, path, skip))
-                    {
-                        return true;
-                    }
-                }
-
+                star = g++;
+                resume = p;
+            }
+            else if (g < glob.Length && WildcardMatches(glob[g], path[p]))
+            {
+                g++;
+                p++;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                p = ++resume;
+            }
+            else
+            {
                 return false;
             }
-
-            if (p >= path.Length || !SegmentMatches(glob[g], path[p]))
-            {
-                return false;
-            }
-
-            g++;
-            p++;
         }
 
-        return p == path.Length;
+        while (g < glob.Length && glob[g] == "**")
+        {
+            g++;
+        }
+
+        return g == glob.Length;
     }
 
-    private static bool WildcardMatches(string glob, int g, string text, int t)
+    // Greedy matching that remembers only the last '*': when a later part fails, that '*' takes one more character.
+    // Earlier stars never need to be revisited, so the work is at most glob length × text length.
+    private static bool WildcardMatches(string glob, string text)
     {
-        while (g < glob.Length)
+        int g = 0, t = 0, star = -1, resume = 0;
+        while (t < text.Length)
         {
-            var c = glob[g];
-            if (c == '*')
+            if (g < glob.Length && glob[g] == '*')
             {
-                for (var skip = t; skip <= text.Length; skip++)
-                {
-                    if (WildcardMatches(glob, g + 1, text, skip))
-                    {
-                        return true;
-                    }
-                }
-
+                star = g++;
+                resume = t;
+            }
+            else if (g < glob.Length && (glob[g] == '?' || glob[g] == text[t]))
+            {
+                g++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                t = ++resume;
+            }
+            else
+            {
                 return false;
             }
-
-            if (t >= text.Length || (c != '?' && char.ToLowerInvariant(c) != char.ToLowerInvariant(text[t])))
-            {
-                return false;
-            }
-
-            g++;
-            t++;
         }
 
-        return t == text.Length;
+        while (g < glob.Length && glob[g] == '*')
+        {
+            g++;
+        }
+
+        return g == glob.Length;
     }
 }

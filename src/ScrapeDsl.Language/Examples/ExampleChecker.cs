@@ -71,11 +71,6 @@ internal sealed class ExampleRun
     /// <summary>SCR021: each example URL must be one the rule's <c>match</c> accepts.</summary>
     public void CheckUrls()
     {
-        if (!DispatchOverlap.IsBounded(_rule.Match))
-        {
-            return;
-        }
-
         foreach (var example in _rule.Examples)
         {
             if (example.Url is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && !UrlMatching.Matches(_rule.Match, url))

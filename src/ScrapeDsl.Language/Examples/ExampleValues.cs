@@ -380,6 +380,11 @@ internal static class ExampleUrls
     public static bool TryResolve(string text, Uri? baseUri, out string url)
     {
         url = string.Empty;
+        if (IsScriptOrData(text))
+        {
+            return false;
+        }
+
         if (text.StartsWith("//", StringComparison.Ordinal) && baseUri is null)
         {
             text = "https:" + text;
@@ -399,13 +404,42 @@ internal static class ExampleUrls
             value = relative;
         }
 
-        if (value is null)
+        if (value is null || (value.IsAbsoluteUri && IsScriptOrData(value.Scheme + ":")))
         {
             return false;
         }
 
         url = value.IsAbsoluteUri ? value.AbsoluteUri : value.OriginalString;
         return true;
+    }
+
+    /// <summary>As <c>Conversions.IsScriptOrData</c>: a <c>javascript:</c>, <c>data:</c> or <c>vbscript:</c> URL as a browser parses it.</summary>
+    public static bool IsScriptOrData(string text)
+    {
+        var scheme = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            if (c <= ' ')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                var name = scheme.ToString();
+                return name == "javascript" || name == "data" || name == "vbscript";
+            }
+
+            var isSchemeChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+            if (scheme.Length == 10 || !isSchemeChar)
+            {
+                return false;
+            }
+
+            scheme.Append(char.ToLowerInvariant(c));
+        }
+
+        return false;
     }
 
     /// <summary>As <c>Page.FindBase</c>: the first <c>&lt;base href&gt;</c> in <c>head</c>, resolved against the page URL, else the page URL.</summary>

@@ -47,12 +47,14 @@ public sealed partial class RuleReader
     private static readonly string[] s_values = { "text", "html", "attr" };
 
     private readonly string _path;
+    private readonly string _text;
     private readonly bool _isPartial;
     private readonly List<RuleDiagnostic> _diagnostics = new();
 
-    private RuleReader(string path)
+    private RuleReader(string path, string text)
     {
         _path = path;
+        _text = text;
         _isPartial = IsPartialPath(path);
     }
 
@@ -67,7 +69,7 @@ public sealed partial class RuleReader
     /// <summary>Reads a rule file's text.</summary>
     public static RuleFile Read(string path, string text)
     {
-        var reader = new RuleReader(path);
+        var reader = new RuleReader(path, text ?? string.Empty);
         Rule? rule = null;
         var root = YamlTreeReader.Read(text ?? string.Empty, path, reader._diagnostics);
         if (root is null)
@@ -672,6 +674,11 @@ public sealed partial class RuleReader
         {
             Report(RuleDiagnostics.InvalidSelector, scalar.Span, text, hint);
             return null;
+        }
+
+        if (CommentTrap.Find(scalar, _text) is { } trap)
+        {
+            Report(LanguageDiagnostics.SelectorCutByComment, trap.Comment, text.Trim(), trap.Quoted);
         }
 
         return new SelectorSpec(text.Trim(), scalar.Span);

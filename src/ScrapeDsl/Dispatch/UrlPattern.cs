@@ -5,22 +5,24 @@ namespace ScrapeDsl;
 
 /// <summary>
 /// The meaning of a rule's <c>match</c> block. Hosts match case-insensitively, exactly or as <c>*.example.com</c>
-/// (any subdomain, not the bare domain). Path globs match the URL path segment by segment: <c>*</c> within one
-/// segment, <c>?</c> one character, <c>**</c> any number of whole segments. A URL matches when its host matches
-/// (or no hosts are given), a path glob matches (or none are given) and no exclude glob matches.
+/// (any subdomain, not the bare domain). Path globs match the URL path segment by segment, case-sensitively (URL paths
+/// are), on the decoded path (<c>/новости/*</c> matches <c>/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1</c>):
+/// <c>*</c> within one segment, <c>?</c> one character, <c>**</c> any number of whole segments. A URL matches when its
+/// host matches (or no hosts are given), a path glob matches (or none are given) and no exclude glob matches. Matching
+/// takes time proportional to glob length times path length, however many wildcards a glob has.
 /// </summary>
 public sealed class UrlPattern
 {
     private readonly string[] _hosts;
-    private readonly string[] _paths;
-    private readonly string[] _exclude;
+    private readonly string[][] _paths;
+    private readonly string[][] _exclude;
 
     /// <summary>Creates a pattern from the rule's lists.</summary>
     public UrlPattern(string[] hosts, string[] paths, string[] exclude)
     {
         _hosts = hosts;
-        _paths = paths;
-        _exclude = exclude;
+        _paths = Array.ConvertAll(paths, Segments);
+        _exclude = Array.ConvertAll(exclude, Segments);
     }
 
     /// <summary>True when the rule is for <paramref name="url"/>.</summary>
@@ -36,13 +38,13 @@ public sealed class UrlPattern
             return false;
         }
 
-        var path = url.AbsolutePath;
-        if (_paths.Length > 0 && !Array.Exists(_paths, glob => PathMatches(glob, path)))
+        var path = Segments(url.AbsolutePath);
+        if (_paths.Length > 0 && !Array.Exists(_paths, glob => MatchSegments(glob, path)))
         {
             return false;
         }
 
-        return !Array.Exists(_exclude, glob => PathMatches(glob, path));
+        return !Array.Exists(_exclude, glob => MatchSegments(glob, path));
     }
 
     /// <summary>Host matching as described on the class.</summary>
@@ -57,79 +59,100 @@ public sealed class UrlPattern
         return string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Path glob matching as described on the class; a trailing slash on the path is ignored (except for <c>/</c>).</summary>
-    public static bool PathMatches(string glob, string path)
-    {
-        var globSegments = Split(glob);
-        var pathSegments = Split(path);
-        return MatchSegments(globSegments, 0, pathSegments, 0);
-    }
-
-    private static string[] Split(string path) =>
-        path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-
-    private static bool MatchSegments(string[] glob, int g, string[] path, int p)
-    {
-        while (g < glob.Length)
-        {
-            if (glob[g] == "**")
-            {
-                // '**' takes any number of segments: try each split point (globs are short).
-                for (var skip = p; skip <= path.Length; skip++)
-                {
-                    if (MatchSegments(glob, g + 1, path, skip))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (p >= path.Length || !SegmentMatches(glob[g], path[p]))
-            {
-                return false;
-            }
-
-            g++;
-            p++;
-        }
-
-        return p == path.Length;
-    }
-
-    private static bool SegmentMatches(string glob, string segment) => WildcardMatches(glob, 0, segment, 0);
-
-    private static bool WildcardMatches(string glob, int g, string text, int t)
-    {
-        while (g < glob.Length)
-        {
-            var c = glob[g];
-            if (c == '*')
-            {
-                for (var skip = t; skip <= text.Length; skip++)
-                {
-                    if (WildcardMatches(glob, g + 1, text, skip))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (t >= text.Length || (c != '?' && char.ToLowerInvariant(c) != char.ToLowerInvariant(text[t])))
-            {
-                return false;
-            }
-
-            g++;
-            t++;
-        }
-
-        return t == text.Length;
-    }
+    /// <summary>
+    /// Path glob matching as described on the class; <paramref name="path"/> is a URL path as <see cref="Uri.AbsolutePath"/>
+    /// gives it (percent-encoded or not). A trailing slash on the path is ignored (except for <c>/</c>).
+    /// </summary>
+    public static bool PathMatches(string glob, string path) => MatchSegments(Segments(glob), Segments(path));
 
     /// <summary>The host patterns, for diagnostics and docs.</summary>
     public IReadOnlyList<string> Hosts => _hosts;
+
+    // Split first, then decode each segment, so an encoded '/' (%2F) stays inside its segment. Globs are decoded too,
+    // so a glob may be written either way.
+    private static string[] Segments(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].Contains('%'))
+            {
+                segments[i] = Uri.UnescapeDataString(segments[i]);
+            }
+        }
+
+        return segments;
+    }
+
+    // '**' is to segments what '*' is to characters; the same linear matcher (see WildcardMatches) serves both.
+    private static bool MatchSegments(string[] glob, string[] path)
+    {
+        int g = 0, p = 0, star = -1, resume = 0;
+        while (p < path.Length)
+        {
+            if (g < glob.Length && glob[g] == "**")
+            {
+                star = g++;
+                resume = p;
+            }
+            else if (g < glob.Length && WildcardMatches(glob[g], path[p]))
+            {
+                g++;
+                p++;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                p = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (g < glob.Length && glob[g] == "**")
+        {
+            g++;
+        }
+
+        return g == glob.Length;
+    }
+
+    // Greedy matching that remembers only the last '*': when a later part fails, that '*' takes one more character.
+    // Earlier stars never need to be revisited (whatever they took, the last one can take instead), so the work is at
+    // most glob length × text length instead of exponential backtracking.
+    private static bool WildcardMatches(string glob, string text)
+    {
+        int g = 0, t = 0, star = -1, resume = 0;
+        while (t < text.Length)
+        {
+            if (g < glob.Length && glob[g] == '*')
+            {
+                star = g++;
+                resume = t;
+            }
+            else if (g < glob.Length && (glob[g] == '?' || glob[g] == text[t]))
+            {
+                g++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                t = ++resume;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (g < glob.Length && glob[g] == '*')
+        {
+            g++;
+        }
+
+        return g == glob.Length;
+    }
 }

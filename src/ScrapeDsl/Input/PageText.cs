@@ -1,13 +1,15 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace ScrapeDsl;
 
 /// <summary>
-/// Turns saved page bytes into text: a byte-order mark wins, then a charset the caller knows (e.g. from HTTP),
-/// then <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in the first 1024 bytes (as browsers prescan), else UTF-8.
-/// Legacy code pages such as windows-1251 and KOI8-R are available.
+/// Turns saved page bytes into text: a byte-order mark wins, then a charset the caller knows (e.g. from HTTP), then
+/// UTF-8 when the bytes are valid UTF-8 with non-ASCII text in them (whatever the page's meta says), then
+/// <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in the first 1024 bytes (as browsers prescan), else UTF-8.
+/// Legacy code pages such as windows-1251, KOI8-R, Shift_JIS and EUC-JP are available.
 /// </summary>
 public static partial class PageText
 {
@@ -47,9 +49,41 @@ public static partial class PageText
             return given;
         }
 
+        // Tools that save pages often re-encode them to UTF-8 and leave <meta charset="Shift_JIS"> as it was. Non-ASCII
+        // text in a legacy encoding is practically never valid UTF-8, so such bytes are UTF-8 whatever the meta says.
+        if (IsUtf8WithNonAsciiText(bytes))
+        {
+            return new UTF8Encoding(false);
+        }
+
         var head = Encoding.Latin1.GetString(bytes.Slice(0, Math.Min(bytes.Length, 1024)));
         var match = MetaCharset().Match(head);
         return (match.Success ? Lookup(match.Groups["charset"].Value) : null) ?? new UTF8Encoding(false);
+    }
+
+    /// <summary>True when the bytes hold at least one multi-byte UTF-8 sequence and are valid UTF-8 (a page cut off inside its last character counts).</summary>
+    private static bool IsUtf8WithNonAsciiText(ReadOnlySpan<byte> bytes)
+    {
+        var first = bytes.IndexOfAnyExceptInRange((byte)0x00, (byte)0x7F);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var rest = bytes.Slice(first);
+        return Utf8.IsValid(rest) || Utf8.IsValid(WithoutCutLastCharacter(rest));
+    }
+
+    // A page saved or downloaded incompletely can end inside a character: drop the lead byte and what follows it.
+    private static ReadOnlySpan<byte> WithoutCutLastCharacter(ReadOnlySpan<byte> bytes)
+    {
+        var lead = bytes.Length - 1;
+        while (lead > 0 && bytes.Length - lead <= 3 && (bytes[lead] & 0xC0) == 0x80)
+        {
+            lead--;
+        }
+
+        return lead >= 0 && bytes[lead] >= 0xC0 ? bytes.Slice(0, lead) : bytes;
     }
 
     private static Encoding? Lookup(string? name)

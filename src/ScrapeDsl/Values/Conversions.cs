@@ -108,31 +108,75 @@ public static class Conversions
     /// <summary>
     /// <c>type: url</c>: absolute URLs are kept; relative ones are resolved against <paramref name="baseUri"/>
     /// (the page's <c>&lt;base href&gt;</c>, else the page URL) and stay relative when there is neither.
+    /// <c>javascript:</c>, <c>data:</c> and <c>vbscript:</c> values (also spelled as a browser would still run them, e.g.
+    /// <c>" JavaScript:…"</c> or with a tab inside the scheme) are not URLs of a page: the conversion fails.
     /// </summary>
     public static bool TryUrl(string text, Uri? baseUri, out Uri value)
     {
         value = null!;
+        if (IsScriptOrData(text))
+        {
+            return false;
+        }
+
         if (text.StartsWith("//", StringComparison.Ordinal) && baseUri is null)
         {
             text = "https:" + text;
         }
 
+        Uri? url = null;
         if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            value = absolute;
-            return true;
+            url = absolute;
+        }
+        else if (baseUri is not null && Uri.TryCreate(baseUri, text, out var resolved))
+        {
+            url = resolved;
+        }
+        else if (Uri.TryCreate(text, UriKind.Relative, out var relative))
+        {
+            url = relative;
         }
 
-        if (baseUri is not null && Uri.TryCreate(baseUri, text, out var resolved))
+        // A relative value resolved against a base that is itself a script or data URL is no better.
+        if (url is null || (url.IsAbsoluteUri && IsScriptOrData(url.Scheme + ":")))
         {
-            value = resolved;
-            return true;
+            return false;
         }
 
-        if (Uri.TryCreate(text, UriKind.Relative, out var relative))
+        value = url;
+        return true;
+    }
+
+    /// <summary>
+    /// True for a <c>javascript:</c>, <c>data:</c> or <c>vbscript:</c> URL, also spelled as a browser would still run
+    /// it: the scheme is case-insensitive, and spaces and control characters before the <c>:</c> are ignored.
+    /// </summary>
+    public static bool IsScriptOrData(string text)
+    {
+        Span<char> scheme = stackalloc char[10];
+        var length = 0;
+        foreach (var c in text)
         {
-            value = relative;
-            return true;
+            // Browsers drop tabs and line breaks anywhere and ignore leading spaces; attribute values reach here with
+            // whitespace already collapsed to spaces, so any space or control character before the ':' is ignored.
+            if (c <= ' ')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                var name = scheme.Slice(0, length);
+                return name.SequenceEqual("javascript") || name.SequenceEqual("data") || name.SequenceEqual("vbscript");
+            }
+
+            if (length == scheme.Length || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return false;
+            }
+
+            scheme[length++] = char.ToLowerInvariant(c);
         }
 
         return false;

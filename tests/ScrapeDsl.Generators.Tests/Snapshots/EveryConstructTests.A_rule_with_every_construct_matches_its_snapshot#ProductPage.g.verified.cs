@@ -4,7 +4,7 @@
 
 namespace Consumer.Rules
 {
-    /// <summary>A shop's product page: every field type, fallbacks, removals and nested records</summary>
+    /// <summary>A shop's product page: every source kind, transform and field type, fallbacks, removals and nested records</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ScrapeDsl.Generators", "%VERSION%")]
     public sealed partial record ProductPage(
         string? Title,
@@ -24,16 +24,46 @@ namespace Consumer.Rules
         global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset> Changes,
         global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> Dates,
         global::System.Collections.Generic.IReadOnlyList<global::System.Uri> Images,
+        string? Headline,
+        string? Brand,
+        string Sku,
+        string? Currency,
+        int? ProductId,
+        string? Name,
+        decimal? ListPrice,
+        global::System.DateTimeOffset? PublishedAt,
+        global::System.DateOnly? OnSaleFrom,
+        global::System.Collections.Generic.IReadOnlyList<string> Authors,
+        string? Manual,
+        string? Vendor,
         ProductPage.SellerItem? Seller,
-        global::System.Collections.Generic.IReadOnlyList<ProductPage.ReviewsItem> Reviews) : global::ScrapeDsl.IExtractedRecord
+        global::System.Collections.Generic.IReadOnlyList<ProductPage.ReviewsItem> Reviews,
+        global::System.Collections.Generic.IReadOnlyList<string> Breadcrumbs) : global::ScrapeDsl.IExtractedRecord
     {
         /// <summary>An item of ProductPage.Seller.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ScrapeDsl.Generators", "%VERSION%")]
         public sealed partial record SellerItem(
             string? Name,
             global::System.Uri? Profile,
-            decimal Score) : global::ScrapeDsl.IExtractedRecord
+            decimal Score,
+            SellerItem.AddressItem? Address) : global::ScrapeDsl.IExtractedRecord
         {
+            /// <summary>An item of SellerItem.Address.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("ScrapeDsl.Generators", "%VERSION%")]
+            public sealed partial record AddressItem(
+                string? City,
+                string? Country) : global::ScrapeDsl.IExtractedRecord
+            {
+                /// <inheritdoc />
+                public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+                {
+                    writer.WriteStartObject();
+                    global::ScrapeDsl.ResultJson.Write(writer, "city", City);
+                    global::ScrapeDsl.ResultJson.Write(writer, "country", Country);
+                    writer.WriteEndObject();
+                }
+            }
+
             /// <inheritdoc />
             public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
@@ -41,6 +71,7 @@ namespace Consumer.Rules
                 global::ScrapeDsl.ResultJson.Write(writer, "name", Name);
                 global::ScrapeDsl.ResultJson.Write(writer, "profile", Profile);
                 global::ScrapeDsl.ResultJson.Write(writer, "score", Score);
+                global::ScrapeDsl.ResultJson.Write(writer, "address", Address);
                 writer.WriteEndObject();
             }
         }
@@ -106,8 +137,21 @@ namespace Consumer.Rules
             global::ScrapeDsl.ResultJson.Write(writer, "changes", Changes);
             global::ScrapeDsl.ResultJson.Write(writer, "dates", Dates);
             global::ScrapeDsl.ResultJson.Write(writer, "images", Images);
+            global::ScrapeDsl.ResultJson.Write(writer, "headline", Headline);
+            global::ScrapeDsl.ResultJson.Write(writer, "brand", Brand);
+            global::ScrapeDsl.ResultJson.Write(writer, "sku", Sku);
+            global::ScrapeDsl.ResultJson.Write(writer, "currency", Currency);
+            global::ScrapeDsl.ResultJson.Write(writer, "productId", ProductId);
+            global::ScrapeDsl.ResultJson.Write(writer, "name", Name);
+            global::ScrapeDsl.ResultJson.Write(writer, "listPrice", ListPrice);
+            global::ScrapeDsl.ResultJson.Write(writer, "publishedAt", PublishedAt);
+            global::ScrapeDsl.ResultJson.Write(writer, "onSaleFrom", OnSaleFrom);
+            global::ScrapeDsl.ResultJson.Write(writer, "authors", Authors);
+            global::ScrapeDsl.ResultJson.Write(writer, "manual", Manual);
+            global::ScrapeDsl.ResultJson.Write(writer, "vendor", Vendor);
             global::ScrapeDsl.ResultJson.Write(writer, "seller", Seller);
             global::ScrapeDsl.ResultJson.Write(writer, "reviews", Reviews);
+            global::ScrapeDsl.ResultJson.Write(writer, "breadcrumbs", Breadcrumbs);
             writer.WriteEndObject();
         }
     }
@@ -125,6 +169,7 @@ namespace Consumer.Rules
             new string[] { "/products/drafts/*" });
         private static readonly global::ScrapeDsl.Selector[] s_remove = new global::ScrapeDsl.Selector[]
         {
+            global::ScrapeDsl.Selector.Parse(".cookie-banner"),
             global::ScrapeDsl.Selector.Parse(".ads"),
             global::ScrapeDsl.Selector.Parse("[data-role=promo]"),
         };
@@ -204,6 +249,97 @@ namespace Consumer.Rules
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".gallery img"), global::ScrapeDsl.ValueKind.Attribute, "src"),
         };
+        private static readonly global::ScrapeDsl.Source[] s_headline_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.Meta("og:title"),
+            global::ScrapeDsl.Source.JsonLd("name", "Product", "ProductGroup"),
+            global::ScrapeDsl.Source.ItemProp("offers.name"),
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("title"), global::ScrapeDsl.ValueKind.Text, null).WithTransforms(global::ScrapeDsl.Transform.StripSuffix(" | Shop")),
+            global::ScrapeDsl.Source.Const("Untitled product"),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_headline_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Normalize(),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_brand_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.JsonLd("brand.name", "Product"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_sku_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.ItemProp("sku"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_currency_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.Const("EUR"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_productId_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".product-id"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_productId_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.RegexExtract("ID:\\s*(\\d+)-(\\d+)", 2),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_name_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".name"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_name_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.StripPrefix("New: "),
+            global::ScrapeDsl.Transform.RegexReplace("\\s*\\((.*?)\\)", " – $1"),
+            global::ScrapeDsl.Transform.RegexExtract("^[^|]+", 0),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_listPrice_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".list-price"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_listPrice_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Number("de-DE"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_publishedAt_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".published"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_publishedAt_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Date(new string[] { "d. MMMM yyyy, HH:mm", "d. MMM yyyy" }, "de-DE", "Europe/Berlin", null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_onSaleFrom_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".sale-start"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_onSaleFrom_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Date(new string[] { "d MMM" }, "en-US", "UTC", "/sale/(\\d{4})/"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_authors_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".byline"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_authors_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Split(",\\s*|\\s+and\\s+"),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_manual_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("a.manual"), global::ScrapeDsl.ValueKind.Attribute, "href"),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_manual_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.AbsoluteUrl(),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_vendor_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".vendor"), global::ScrapeDsl.ValueKind.Text, null),
+            global::ScrapeDsl.Source.Meta("product:brand").WithTransforms(global::ScrapeDsl.Transform.RegexExtract("^\\S+", 0)),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_vendor_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Custom("VendorName", VendorName),
+        };
         private static readonly global::ScrapeDsl.Source[] s_seller_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".seller"), global::ScrapeDsl.ValueKind.Text, null),
@@ -219,6 +355,22 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Source[] s_seller_score_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".seller__score"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_seller_address_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("address"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_seller_address_city_sources = new global::ScrapeDsl.Source[]
+        {
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".city"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_seller_address_city_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Normalize(),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_seller_address_country_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.ItemProp("addressCountry"),
         };
         private static readonly global::ScrapeDsl.Source[] s_reviews_sources = new global::ScrapeDsl.Source[]
         {
@@ -245,6 +397,10 @@ namespace Consumer.Rules
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".review__text"), global::ScrapeDsl.ValueKind.Text, null),
         };
+        private static readonly global::ScrapeDsl.Transform[] s_reviews_text_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Normalize(),
+        };
         private static readonly global::ScrapeDsl.Selector[] s_reviews_text_remove = new global::ScrapeDsl.Selector[]
         {
             global::ScrapeDsl.Selector.Parse(".review__spoiler"),
@@ -260,6 +416,14 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Source[] s_reviews_replies_likes_sources = new global::ScrapeDsl.Source[]
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".reply__likes"), global::ScrapeDsl.ValueKind.Text, null),
+        };
+        private static readonly global::ScrapeDsl.Source[] s_breadcrumbs_sources = new global::ScrapeDsl.Source[]
+        {
+            global::ScrapeDsl.Source.JsonLd("itemListElement.name", "BreadcrumbList"),
+        };
+        private static readonly global::ScrapeDsl.Transform[] s_breadcrumbs_transforms = new global::ScrapeDsl.Transform[]
+        {
+            global::ScrapeDsl.Transform.Normalize(),
         };
 
         /// <summary>The rule's record name.</summary>
@@ -311,9 +475,22 @@ namespace Consumer.Rules
             var f_changes = page.ReadAll<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("changes"), s_changes_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime, null);
             var f_dates = page.ReadAll<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("dates"), s_dates_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
             var f_images = page.ReadUrls(scope, new global::ScrapeDsl.FieldRef("images"), s_images_sources, null, false, null);
+            var f_headline = page.ReadString(scope, new global::ScrapeDsl.FieldRef("headline"), s_headline_sources, null, false, s_headline_transforms);
+            var f_brand = page.ReadString(scope, new global::ScrapeDsl.FieldRef("brand"), s_brand_sources, null, false, null);
+            var f_sku = page.ReadString(scope, new global::ScrapeDsl.FieldRef("sku"), s_sku_sources, null, true, null);
+            var f_currency = page.ReadString(scope, new global::ScrapeDsl.FieldRef("currency"), s_currency_sources, null, false, null);
+            var f_productId = page.Read<int>(scope, new global::ScrapeDsl.FieldRef("productId"), s_productId_sources, null, false, global::ScrapeDsl.Conversions.TryInt, s_productId_transforms);
+            var f_name = page.ReadString(scope, new global::ScrapeDsl.FieldRef("name"), s_name_sources, null, false, s_name_transforms);
+            var f_listPrice = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef("listPrice"), s_listPrice_sources, null, false, global::ScrapeDsl.Conversions.TryDecimal, s_listPrice_transforms);
+            var f_publishedAt = page.Read<global::System.DateTimeOffset>(scope, new global::ScrapeDsl.FieldRef("publishedAt"), s_publishedAt_sources, null, false, global::ScrapeDsl.Conversions.TryDateTime, s_publishedAt_transforms);
+            var f_onSaleFrom = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("onSaleFrom"), s_onSaleFrom_sources, null, false, global::ScrapeDsl.Conversions.TryDate, s_onSaleFrom_transforms);
+            var f_authors = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("authors"), s_authors_sources, null, false, s_authors_transforms);
+            var f_manual = page.ReadString(scope, new global::ScrapeDsl.FieldRef("manual"), s_manual_sources, null, false, s_manual_transforms);
+            var f_vendor = page.ReadString(scope, new global::ScrapeDsl.FieldRef("vendor"), s_vendor_sources, null, false, s_vendor_transforms);
             var f_seller = ReadSeller(page, page.SelectItem(scope, new global::ScrapeDsl.FieldRef("seller"), s_seller_sources, false), "seller");
             var f_reviews = ReadReviews(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("reviews"), s_reviews_sources, true), "reviews");
-            return page.Result("ProductPage", new ProductPage(f_title, f_subtitle, f_canonical!, f_description, f_summary, f_price ?? default, f_stock, f_inStock, f_updatedAt, f_releaseDate, f_tags, f_ratings, f_prices, f_flags, f_changes, f_dates, f_images, f_seller, f_reviews));
+            var f_breadcrumbs = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("breadcrumbs"), s_breadcrumbs_sources, null, false, s_breadcrumbs_transforms);
+            return page.Result("ProductPage", new ProductPage(f_title, f_subtitle, f_canonical!, f_description, f_summary, f_price ?? default, f_stock, f_inStock, f_updatedAt, f_releaseDate, f_tags, f_ratings, f_prices, f_flags, f_changes, f_dates, f_images, f_headline, f_brand, f_sku!, f_currency, f_productId, f_name, f_listPrice, f_publishedAt, f_onSaleFrom, f_authors, f_manual, f_vendor, f_seller, f_reviews, f_breadcrumbs));
         }
 
         private static ProductPage.SellerItem? ReadSeller(global::ScrapeDsl.Page page, global::AngleSharp.Dom.IElement? scope, string path)
@@ -326,7 +503,20 @@ namespace Consumer.Rules
             var f_name = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "name"), s_seller_name_sources, null, false, null);
             var f_profile = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "profile"), s_seller_profile_sources, null, false, null);
             var f_score = page.Read<decimal>(scope, new global::ScrapeDsl.FieldRef(path, index, "score"), s_seller_score_sources, null, true, global::ScrapeDsl.Conversions.TryDecimal, null);
-            return new ProductPage.SellerItem(f_name, f_profile, f_score ?? default);
+            var f_address = ReadSeller_Address(page, page.SelectItem(scope, new global::ScrapeDsl.FieldRef(path, index, "address"), s_seller_address_sources, false), new global::ScrapeDsl.FieldRef(path, index, "address").ToString());
+            return new ProductPage.SellerItem(f_name, f_profile, f_score ?? default, f_address);
+        }
+
+        private static ProductPage.SellerItem.AddressItem? ReadSeller_Address(global::ScrapeDsl.Page page, global::AngleSharp.Dom.IElement? scope, string path)
+        {
+            if (scope is null)
+            {
+                return null;
+            }
+            const int index = -1;
+            var f_city = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "city"), s_seller_address_city_sources, null, false, s_seller_address_city_transforms);
+            var f_country = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "country"), s_seller_address_country_sources, null, false, null);
+            return new ProductPage.SellerItem.AddressItem(f_city, f_country);
         }
 
         private static global::System.Collections.Generic.IReadOnlyList<ProductPage.ReviewsItem> ReadReviews(global::ScrapeDsl.Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)
@@ -339,7 +529,7 @@ namespace Consumer.Rules
                 var f_stars = page.Read<int>(scope, new global::ScrapeDsl.FieldRef(path, index, "stars"), s_reviews_stars_sources, null, false, global::ScrapeDsl.Conversions.TryInt, null);
                 var f_postedOn = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef(path, index, "postedOn"), s_reviews_postedOn_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
                 var f_permalink = page.ReadUrl(scope, new global::ScrapeDsl.FieldRef(path, index, "permalink"), s_reviews_permalink_sources, null, false, null);
-                var f_text = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "text"), s_reviews_text_sources, s_reviews_text_remove, false, null);
+                var f_text = page.ReadString(scope, new global::ScrapeDsl.FieldRef(path, index, "text"), s_reviews_text_sources, s_reviews_text_remove, false, s_reviews_text_transforms);
                 var f_replies = ReadReviews_Replies(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef(path, index, "replies"), s_reviews_replies_sources, false), new global::ScrapeDsl.FieldRef(path, index, "replies").ToString());
                 list[index] = new ProductPage.ReviewsItem(f_author!, f_stars, f_postedOn, f_permalink, f_text, f_replies);
             }

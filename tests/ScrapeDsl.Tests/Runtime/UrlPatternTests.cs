@@ -102,4 +102,64 @@ public class UrlPatternTests
 
         Assert.False(pattern.Matches(new Uri("/politics/1", UriKind.Relative)));
     }
+
+    [Theory]
+    [InlineData("https://lenta.example/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1")]
+    [InlineData("https://lenta.example/новости/1")]
+    public void A_glob_written_in_Cyrillic_matches_the_percent_encoded_url(string url)
+    {
+        Assert.True(Matches(url, Array.Empty<string>(), new[] { "/новости/*" }));
+    }
+
+    [Fact]
+    public void A_percent_encoded_glob_matches_too()
+    {
+        Assert.True(Matches("https://lenta.example/новости/1", Array.Empty<string>(), new[] { "/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/*" }));
+    }
+
+    [Fact]
+    public void An_encoded_slash_stays_inside_its_segment()
+    {
+        Assert.True(Matches("https://example.com/tags/a%2Fb", Array.Empty<string>(), new[] { "/tags/*" }));
+        Assert.False(Matches("https://example.com/tags/a%2Fb", Array.Empty<string>(), new[] { "/tags/*/*" }));
+    }
+
+    [Theory]
+    [InlineData("/news/a", true)]
+    [InlineData("/NEWS/a", false)]
+    [InlineData("/News/a", false)]
+    public void Path_globs_are_case_sensitive(string path, bool expected)
+    {
+        Assert.Equal(expected, Matches("https://EXAMPLE.com" + path, new[] { "example.com" }, new[] { "/news/*" }));
+    }
+
+    [Theory]
+    [InlineData("/a/b/c/d", "/**/b/**/d", true)]
+    [InlineData("/a/b/c/d", "/**/**/**/d", true)]
+    [InlineData("/a/b/c/d", "/**/c", false)]
+    [InlineData("/abcabcabd", "/*abc*abd", true)]
+    [InlineData("/abcabcab", "/*abc*abd", false)]
+    [InlineData("/a*b", "/a*b", true)]
+    [InlineData("/x", "/**/**", true)]
+    [InlineData("/", "/**", true)]
+    public void Stars_and_double_stars_backtrack_correctly(string path, string glob, bool expected)
+    {
+        Assert.Equal(expected, UrlPattern.PathMatches(glob, path));
+    }
+
+    [Fact]
+    public void A_glob_full_of_wildcards_is_matched_in_linear_time()
+    {
+        // Exponential backtracking would take longer than the universe's age on these; the matcher is linear.
+        var segment = new string('a', 200);
+        var manyStars = "/" + string.Concat(System.Linq.Enumerable.Repeat("*a", 60)) + "b";
+        var manyDoubleStars = "/" + string.Join("/", System.Linq.Enumerable.Repeat("**/a", 40)) + "/b";
+        var deepPath = "/" + string.Join("/", System.Linq.Enumerable.Repeat("a", 200));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.False(UrlPattern.PathMatches(manyStars, "/" + segment));
+        Assert.False(UrlPattern.PathMatches(manyDoubleStars, deepPath));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
 }

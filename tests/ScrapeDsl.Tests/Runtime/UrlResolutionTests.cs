@@ -71,4 +71,52 @@ public class UrlResolutionTests
 
         Assert.Equal("https://pro.rbc.ru/demo/1?from=newsfeed&utm_source=rbc.ru", url!.AbsoluteUri);
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JavaScript:void(0)")]
+    [InlineData("  javascript:alert(1)")]
+    [InlineData("java\tscript:alert(1)")]
+    [InlineData("java\nscript:alert(1)")]
+    [InlineData("data:text/html;base64,PHNjcmlwdD4=")]
+    [InlineData("DATA:image/png;base64,iVBORw0KGgo=")]
+    [InlineData("vbscript:msgbox(1)")]
+    public void Script_and_data_urls_are_a_conversion_failure_not_a_url(string href)
+    {
+        var page = Page.Parse("<a href=''>x</a>", TestPage.Url, Array.Empty<Selector>());
+        page.Root.QuerySelector("a")!.SetAttribute("href", href);
+
+        var url = page.ReadUrl(page.Root, new FieldRef("link"), new[] { TestPage.Attr("a", "href") }, null, required: false);
+
+        Assert.Null(url);
+        var problem = Assert.Single(page.Problems);
+        Assert.Equal(ProblemKind.ConversionFailed, problem.Kind);
+    }
+
+    [Theory]
+    [InlineData("javascript-guide.html", "https://example.com/news/2025/javascript-guide.html")]
+    [InlineData("/data/a.png", "https://example.com/data/a.png")]
+    [InlineData("data.html?q=1:2", "https://example.com/news/2025/data.html?q=1:2")]
+    [InlineData("https://example.com/?next=javascript:x", "https://example.com/?next=javascript:x")]
+    public void Paths_that_only_mention_a_script_scheme_are_urls(string href, string expected)
+    {
+        Assert.Equal(expected, ReadUrl("<img src='" + href + "'>")!.AbsoluteUri);
+    }
+
+    [Fact]
+    public void A_relative_url_under_a_script_base_is_a_conversion_failure()
+    {
+        Assert.False(Conversions.TryUrl("a.png", new Uri("javascript:alert(1)"), out _));
+    }
+
+    [Fact]
+    public void AbsoluteUrl_transform_gives_no_value_for_a_script_url()
+    {
+        var page = Page.Parse("<a href='javascript:alert(1)'>x</a>", TestPage.Url, Array.Empty<Selector>());
+        var source = TestPage.Attr("a", "href");
+
+        var value = page.ReadString(page.Root, new FieldRef("link"), new[] { source }, null, false, new[] { Transform.AbsoluteUrl() });
+
+        Assert.Null(value);
+    }
 }
