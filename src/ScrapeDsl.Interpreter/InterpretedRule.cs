@@ -17,6 +17,7 @@ public sealed class InterpretedRule : IExtractor
     private readonly UrlPattern _match;
     private readonly Selector[] _remove;
     private readonly CompiledField[] _fields;
+    private readonly PagePlan _plan;
 
     private InterpretedRule(Rule rule)
     {
@@ -24,6 +25,7 @@ public sealed class InterpretedRule : IExtractor
         _match = new UrlPattern(rule.Match.Hosts.AsArray(), rule.Match.Paths.AsArray(), rule.Match.Exclude.AsArray());
         _remove = Selectors(rule.Remove);
         _fields = Compile(rule.Fields);
+        _plan = Plan(_remove, _fields);
     }
 
     /// <summary>The rule model.</summary>
@@ -42,10 +44,10 @@ public sealed class InterpretedRule : IExtractor
     public bool Matches(Uri url) => _match.Matches(url);
 
     /// <summary>Parses the HTML and runs the rule.</summary>
-    public ExtractionResult<InterpretedRecord> Extract(string html, Uri? url) => Read(Page.Parse(html, url, _remove));
+    public ExtractionResult<InterpretedRecord> Extract(string html, Uri? url) => Read(Page.Parse(html, url, _plan));
 
     /// <summary>Runs the rule on a document the caller owns (not modified).</summary>
-    public ExtractionResult<InterpretedRecord> Extract(IDocument document, Uri? url) => Read(Page.Open(document, url, _remove));
+    public ExtractionResult<InterpretedRecord> Extract(IDocument document, Uri? url) => Read(Page.Open(document, url, _plan));
 
     IExtractionResult IExtractor.ExtractUntyped(string html, Uri? url) => Extract(html, url);
 
@@ -139,6 +141,18 @@ public sealed class InterpretedRule : IExtractor
         }
 
         return compiled;
+    }
+
+    /// <summary>The same plan the generated extractor holds: the remove list and the top-level fields' sources.</summary>
+    private static PagePlan Plan(Selector[] remove, CompiledField[] fields)
+    {
+        var sources = new ScrapeDsl.Source[fields.Length][];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            sources[i] = fields[i].Sources;
+        }
+
+        return new PagePlan(remove, sources);
     }
 
     private static ScrapeDsl.Source ToRuntime(LanguageSource source) => new(
