@@ -72,15 +72,27 @@ public sealed class Selector
         var filter = Filter;
         if (filter.PureClass is { } name)
         {
-            return SelectorFilter.HasClass(element, name);
+            var has = SelectorFilter.HasClass(element, name, out var known);
+            return known ? has : Compiled.Match(element, scope);
         }
 
         return filter.MayMatch(element) && Compiled.Match(element, scope);
     }
 
     /// <summary>Like <see cref="Matches"/> for an element already known to carry the selector's keys (the index's candidates).</summary>
-    internal bool MatchesCandidate(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope) =>
-        Filter.PureClass is { } name ? SelectorFilter.HasClass(element, name) : Compiled.Match(element, scope);
+    internal bool MatchesCandidate(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
+    {
+        if (Filter.PureClass is { } name)
+        {
+            var has = SelectorFilter.HasClass(element, name, out var known);
+            if (known)
+            {
+                return has;
+            }
+        }
+
+        return Compiled.Match(element, scope);
+    }
 
     internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text);
 

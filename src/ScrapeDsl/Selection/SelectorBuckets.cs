@@ -23,6 +23,9 @@ internal sealed class SelectorBuckets
     private readonly ulong[] _classFingerprints = new ulong[16];
     private readonly bool _readAttributes;
     private readonly bool _classIsAttributeKey;
+
+    // Which name lengths the attribute keys have (bit 63: 63 or more), so most attributes skip the lookup.
+    private readonly ulong _attributeLengths;
     private readonly int[] _always;
     private readonly int[][] _requiredAncestors;
 
@@ -82,6 +85,10 @@ internal sealed class SelectorBuckets
         _classLookup = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
         _readAttributes = _ids.Count > 0 || _classes.Count > 0 || _attributes.Count > 0;
         _classIsAttributeKey = _attributes.ContainsKey("class");
+        foreach (var name in attributes.Keys)
+        {
+            _attributeLengths |= LengthBit(name.Length);
+        }
         _always = always.ToArray();
         SlotCount = selectors.Count;
         AncestorKeyCount = ancestorKeys.Count;
@@ -116,9 +123,12 @@ internal sealed class SelectorBuckets
     /// </summary>
     public int Collect(IElement element, ref Stamps found, ref Stamps ancestorHits)
     {
-        foreach (var slot in _always)
+        if (_always.Length > 0)
         {
-            found.Add(slot);
+            foreach (var slot in _always)
+            {
+                found.Add(slot);
+            }
         }
 
         if (_tags.Count > 0 && _tags.TryGetValue(element.LocalName, out var byTag))
@@ -131,6 +141,7 @@ internal sealed class SelectorBuckets
             return found.Count;
         }
 
+
         var attributes = element.Attributes;
         var length = attributes.Length;
         for (var i = 0; i < length; i++)
@@ -141,7 +152,7 @@ internal sealed class SelectorBuckets
             }
 
             var name = attribute.Name;
-            if (name.Length == 5 && name == "class")
+            if (name.Length == 5 && (name == "class" || string.Equals(name, "class", StringComparison.OrdinalIgnoreCase)))
             {
                 if (_classes.Count > 0)
                 {
@@ -153,20 +164,21 @@ internal sealed class SelectorBuckets
                     continue;
                 }
             }
-            else if (name.Length == 2 && name == "id" && _ids.Count > 0 && _ids.TryGetValue(attribute.Value, out var byId))
+            else if (name.Length == 2 && _ids.Count > 0 && (name == "id" || string.Equals(name, "id", StringComparison.OrdinalIgnoreCase)) && _ids.TryGetValue(attribute.Value, out var byId))
             {
                 byId.Collect(null, ref found, ref ancestorHits);
             }
 
             if (_attributes.Count > 0)
             {
-                if (_attributes.TryGetValue(name, out var byAttribute))
+                if ((_attributeLengths & LengthBit(name.Length)) != 0 && _attributes.TryGetValue(name, out var byAttribute))
                 {
                     byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
                 }
 
-                var localName = attribute.LocalName;
-                if (!ReferenceEquals(name, localName) && _attributes.TryGetValue(localName, out byAttribute))
+                // A prefixed attribute (xlink:href) is also filed under its local name.
+                if (name.Contains(':') && attribute.LocalName is { } localName && (_attributeLengths & LengthBit(localName.Length)) != 0
+                    && _attributes.TryGetValue(localName, out byAttribute))
                 {
                     byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
                 }
@@ -175,6 +187,8 @@ internal sealed class SelectorBuckets
 
         return found.Count;
     }
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>True when the walk is inside an ancestor carrying every ancestor key <paramref name="slot"/> requires.</summary>
     public bool AncestorsAllow(int slot, int[] ancestorCounts)

@@ -466,18 +466,32 @@ internal sealed class SelectorFilter
     }
 
     /// <summary>
-    /// Exactly what AngleSharp's class selector does (<c>element.ClassList.Contains(name)</c>: the class attribute split
-    /// at HTML spaces, tokens compared ordinally), without allocating the class list.
+    /// Exactly what AngleSharp's class selector does (<c>element.ClassList.Contains(name)</c>: the <c>class</c> attribute
+    /// split at HTML spaces, tokens compared ordinally), without allocating the class list. False in
+    /// <paramref name="known"/> for an element with a class attribute spelt in another case (a document parsed with
+    /// attribute names preserved), where the caller asks AngleSharp instead.
     /// </summary>
-    public static bool HasClass(IElement element, string name)
+    public static bool HasClass(IElement element, string name, out bool known)
     {
+        known = true;
         var attributes = element.Attributes;
         var length = attributes.Length;
         for (var i = 0; i < length; i++)
         {
-            if (attributes[i] is { } attribute && attribute.Name == "class")
+            if (attributes[i] is not { } attribute || attribute.Name is not { Length: 5 } attributeName)
+            {
+                continue;
+            }
+
+            if (attributeName == "class")
             {
                 return HasToken(attribute.Value, name, StringComparison.Ordinal);
+            }
+
+            if (string.Equals(attributeName, "class", StringComparison.OrdinalIgnoreCase))
+            {
+                known = false;
+                return false;
             }
         }
 
@@ -532,9 +546,9 @@ internal sealed class SelectorFilter
                     }
 
                     break;
-                case SelectorKeyKind.Id when attribute.Name == "id":
+                case SelectorKeyKind.Id when string.Equals(attribute.Name, "id", StringComparison.OrdinalIgnoreCase):
                     return string.Equals(attribute.Value, key.Name, StringComparison.OrdinalIgnoreCase);
-                case SelectorKeyKind.Class when attribute.Name == "class":
+                case SelectorKeyKind.Class when string.Equals(attribute.Name, "class", StringComparison.OrdinalIgnoreCase):
                     return HasToken(attribute.Value, key.Name, StringComparison.OrdinalIgnoreCase);
             }
         }

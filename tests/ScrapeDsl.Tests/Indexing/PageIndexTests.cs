@@ -126,6 +126,23 @@ public class PageIndexTests
     }
 
     [Fact]
+    public void Attribute_names_spelt_in_capitals_are_matched_as_AngleSharp_matches_them()
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsPreservingAttributeNames = true });
+        var document = parser.ParseDocument("<html><body><p CLASS=\"a\" ID=\"X\">1</p><p class=\"a\">2</p><p Data-Role=\"ad\">3</p><p class=\"b\">4</p></body></html>");
+        var remove = new[] { Selector.Parse("[data-role=ad]") };
+        var sources = new[] { ".a", "#X", "p", "[CLASS]", "[class]", ".b", "[ID=X]" }.Select(s => new[] { new Source(Selector.Parse(s)) }).ToArray();
+        var walked = Page.Open(document, null, remove);
+        var indexed = Page.Open(document, null, new PagePlan(remove, sources));
+        foreach (var source in sources)
+        {
+            Assert.Equal(
+                walked.SelectItems(walked.Root, new FieldRef("f"), source, false),
+                indexed.SelectItems(indexed.Root, new FieldRef("f"), source, false));
+        }
+    }
+
+    [Fact]
     public void A_source_not_in_the_plan_is_walked_as_before()
     {
         var document = Parser.ParseDocument(Tricky);
