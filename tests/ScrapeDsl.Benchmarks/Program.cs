@@ -23,6 +23,17 @@ public static class Program
     {
         var smoke = args.Contains("--smoke");
         var rest = args.Where(a => a != "--smoke").ToList();
+        var rounds = 200;
+        var roundsAt = rest.IndexOf("--rounds");
+        if (roundsAt >= 0 && roundsAt + 1 < rest.Count)
+        {
+            rounds = int.Parse(rest[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture);
+            rest.RemoveRange(roundsAt, 2);
+        }
+
+        // The interleaved ratios run unless a filter picks benchmarks (then only BenchmarkDotNet runs); --interleaved-only skips BenchmarkDotNet.
+        var interleavedOnly = rest.Remove("--interleaved-only");
+        var runInterleaved = interleavedOnly || !rest.Contains("--filter");
         if (!rest.Contains("--filter"))
         {
             rest.AddRange(new[] { "--filter", "*" });
@@ -30,13 +41,16 @@ public static class Program
 
         var problems = Checks.Run(Console.Out) + GeneratorCaching.Check(Console.Out);
         var config = smoke ? SmokeConfig() : FullConfig();
-        var summaries = BenchmarkSwitcher
-            .FromTypes(new[] { typeof(ExtractionBenchmarks), typeof(GeneratorBenchmarks) })
-            .Run(rest.ToArray(), config)
-            .ToList();
+        var summaries = interleavedOnly
+            ? new List<Summary>()
+            : BenchmarkSwitcher
+                .FromTypes(new[] { typeof(ExtractionBenchmarks), typeof(GeneratorBenchmarks) })
+                .Run(rest.ToArray(), config)
+                .ToList();
 
         var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
-        var table = Targets.Write(summaries);
+        var interleaved = runInterleaved ? Interleaved.Run(smoke ? 3 : rounds) : null;
+        var table = Targets.Write(summaries, interleaved);
         Console.WriteLine();
         Console.WriteLine(table);
         if (smoke && (failed || problems > 0))

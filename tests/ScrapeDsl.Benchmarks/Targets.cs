@@ -14,11 +14,11 @@ namespace ScrapeDsl.Benchmarks;
 /// </summary>
 public static class Targets
 {
-    private const double ParseTarget = 1.10;
-    private const double HandWrittenTarget = 1.00;
-    private const double InterpretedTarget = 1.30;
+    public const double ParseTarget = 1.10;
+    public const double HandWrittenTarget = 1.00;
+    public const double InterpretedTarget = 1.30;
 
-    public static string Write(IReadOnlyList<Summary> summaries)
+    public static string Write(IReadOnlyList<Summary> summaries, string? interleaved = null)
     {
         var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null).ToList();
         var text = new StringBuilder();
@@ -37,12 +37,12 @@ public static class Targets
                 text.Append("| ").Append(page.Key)
                     .Append(" | ").Append(Cell(parse))
                     .Append(" | ").Append(Cell(generated))
-                    .Append(" | ").Append(Ratio(Median(generated), Median(parse), ParseTarget))
-                    .Append(" | ").Append(Ratio(Bytes(generated), Bytes(parse), ParseTarget))
-                    .Append(" | ").Append(Ratio(Median(interpreted), Median(generated), InterpretedTarget))
+                    .Append(" | ").Append(Format.Ratio(Median(generated), Median(parse), ParseTarget))
+                    .Append(" | ").Append(Format.Ratio(Bytes(generated), Bytes(parse), ParseTarget))
+                    .Append(" | ").Append(Format.Ratio(Median(interpreted), Median(generated), InterpretedTarget))
                     .Append(" | ").Append(Cell(hand))
-                    .Append(" | ").Append(Ratio(Median(generated), Median(hand), HandWrittenTarget))
-                    .Append(" | ").Append(Ratio(Bytes(generated), Bytes(hand), HandWrittenTarget))
+                    .Append(" | ").Append(Format.Ratio(Median(generated), Median(hand), HandWrittenTarget))
+                    .Append(" | ").Append(Format.Ratio(Bytes(generated), Bytes(hand), HandWrittenTarget))
                     .Append(" | ").Append(Cell(smart))
                     .AppendLine(" |");
             }
@@ -60,13 +60,19 @@ public static class Targets
             foreach (var report in generator)
             {
                 text.Append("| ").Append(report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo)
-                    .Append(" | ").Append(Time(Median(report)))
-                    .Append(" | ").Append(Size(Bytes(report)))
+                    .Append(" | ").Append(Format.Time(Median(report)))
+                    .Append(" | ").Append(Format.Size(Bytes(report)))
                     .AppendLine(" |");
             }
 
             text.AppendLine();
             text.AppendLine("Target: full generation under 1 ms per rule (parse + emit; the rules have no example pages, so no example checks).");
+        }
+
+        if (interleaved is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(interleaved);
         }
 
         var result = text.ToString();
@@ -93,9 +99,13 @@ public static class Targets
         report is null ? null : report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
 
     private static string Cell(BenchmarkReport? report) =>
-        report is null ? "–" : Time(Median(report)) + " / " + Size(Bytes(report));
+        report is null ? "–" : Format.Time(Median(report)) + " / " + Format.Size(Bytes(report));
+}
 
-    private static string Ratio(double? value, double? baseline, double target)
+/// <summary>How the tables write times, sizes and ratios.</summary>
+public static class Format
+{
+    public static string Ratio(double? value, double? baseline, double target)
     {
         if (value is null || baseline is null || baseline == 0)
         {
@@ -107,7 +117,7 @@ public static class Targets
         return ratio <= target ? formatted : formatted + " MISSED";
     }
 
-    private static string Time(double? nanoseconds) => nanoseconds switch
+    public static string Time(double? nanoseconds) => nanoseconds switch
     {
         null => "–",
         >= 1_000_000 => (nanoseconds.Value / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
@@ -115,7 +125,7 @@ public static class Targets
         _ => nanoseconds.Value.ToString("0", CultureInfo.InvariantCulture) + " ns",
     };
 
-    private static string Size(double? bytes) => bytes switch
+    public static string Size(double? bytes) => bytes switch
     {
         null => "–",
         >= 1024 * 1024 => (bytes.Value / (1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " MB",

@@ -59,6 +59,10 @@ internal sealed class PageIndex
         var found = new SelectorBuckets.Stamps(slotSeen, slotItems);
         var carried = new SelectorBuckets.Stamps(keySeen, keyItems);
         var checkAncestors = buckets.AncestorKeyCount > 0;
+
+        // AngleSharp's own elements all derive from its Element class: a class test is much cheaper than an interface
+        // test on types that implement dozens of interfaces. Any other DOM goes through the interface.
+        var angleSharpNodes = root is Element;
         try
         {
             // The root and whatever holds it are ancestors of everything walked.
@@ -96,7 +100,9 @@ internal sealed class PageIndex
                     continue;
                 }
 
-                if (frame.Nodes[frame.Index] is not IElement element)
+                var node = frame.Nodes[frame.Index];
+                var element = angleSharpNodes ? node as Element : node as IElement;
+                if (element is null)
                 {
                     continue;
                 }
