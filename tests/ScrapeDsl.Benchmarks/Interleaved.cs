@@ -21,11 +21,24 @@ public static class Interleaved
 {
     private sealed record Method(string Name, Func<object?> Run);
 
+    private sealed class PageRun
+    {
+        public required PageCase Page { get; init; }
+
+        public required List<Method> Methods { get; init; }
+
+        public Dictionary<string, List<double>> Times { get; } = new();
+
+        public Dictionary<string, List<double>> Bytes { get; } = new();
+    }
+
     public static string Run(int rounds)
     {
+        const int Blocks = 4;
         var text = new StringBuilder();
         text.AppendLine($"| Page (interleaved, {rounds} rounds) | Parse floor | Generated | Interpreted | Hand-written | Gen/parse time | Gen/parse alloc | Interpreted/gen time | Gen/hand time | Gen/hand alloc |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var runs = new List<PageRun>();
         foreach (var page in Corpus.Cases)
         {
             var html = page.ReadHtml();
@@ -44,32 +57,56 @@ public static class Interleaved
                 methods.Add(new("hand", () => hand(html, url!)));
             }
 
-            var times = methods.ToDictionary(m => m.Name, _ => new List<double>(rounds));
-            var bytes = methods.ToDictionary(m => m.Name, _ => new List<double>(rounds));
-            // Warm up until tiered compilation has settled: at least 50 rounds and 3 seconds (fewer in a smoke run).
-            var warmupClock = Stopwatch.StartNew();
-            for (var warmup = 0; warmup < Math.Min(rounds, 50) || warmupClock.Elapsed.TotalSeconds < (rounds < 50 ? 0 : 3); warmup++)
+            var run = new PageRun { Page = page, Methods = methods };
+            foreach (var method in methods)
             {
-                foreach (var method in methods)
+                run.Times[method.Name] = new List<double>(rounds);
+                run.Bytes[method.Name] = new List<double>(rounds);
+            }
+
+            runs.Add(run);
+        }
+
+        // Warm up until tiered compilation has settled: at least 50 rounds of every page and 3 seconds (less in a smoke run).
+        var warmupClock = Stopwatch.StartNew();
+        for (var warmup = 0; warmup < Math.Min(rounds, 50) || warmupClock.Elapsed.TotalSeconds < (rounds < 50 ? 0 : 3); warmup++)
+        {
+            foreach (var run in runs)
+            {
+                foreach (var method in run.Methods)
                 {
                     method.Run();
                 }
             }
+        }
 
-            for (var round = 0; round < rounds; round++)
+        // The pages take turns in blocks, so slow drift in the machine's load is spread over all of them.
+        for (var block = 0; block < Blocks; block++)
+        {
+            foreach (var run in runs)
             {
-                for (var k = 0; k < methods.Count; k++)
+                var methods = run.Methods;
+                for (var round = block * rounds / Blocks; round < (block + 1) * rounds / Blocks; round++)
                 {
-                    var method = methods[(round + k) % methods.Count];
-                    var allocated = GC.GetAllocatedBytesForCurrentThread();
-                    var start = Stopwatch.GetTimestamp();
-                    GC.KeepAlive(method.Run());
-                    var elapsed = Stopwatch.GetElapsedTime(start);
-                    bytes[method.Name].Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
-                    times[method.Name].Add(elapsed.TotalMilliseconds * 1_000_000);
+                    for (var k = 0; k < methods.Count; k++)
+                    {
+                        var method = methods[(round + k) % methods.Count];
+                        var allocated = GC.GetAllocatedBytesForCurrentThread();
+                        var start = Stopwatch.GetTimestamp();
+                        GC.KeepAlive(method.Run());
+                        var elapsed = Stopwatch.GetElapsedTime(start);
+                        run.Bytes[method.Name].Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
+                        run.Times[method.Name].Add(elapsed.TotalMilliseconds * 1_000_000);
+                    }
                 }
             }
+        }
 
+        foreach (var run in runs)
+        {
+            var page = run.Page;
+            var times = run.Times;
+            var bytes = run.Bytes;
             double? T(string name) => times.TryGetValue(name, out var list) ? Median(list) : null;
             double? R(string name, string baseline) => times.TryGetValue(name, out var a) && times.TryGetValue(baseline, out var b)
                 ? Median(a.Zip(b, (x, y) => x / y).ToList())

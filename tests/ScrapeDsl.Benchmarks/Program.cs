@@ -23,7 +23,7 @@ public static class Program
     {
         var smoke = args.Contains("--smoke");
         var rest = args.Where(a => a != "--smoke").ToList();
-        var rounds = 200;
+        var rounds = 400;
         var roundsAt = rest.IndexOf("--rounds");
         if (roundsAt >= 0 && roundsAt + 1 < rest.Count)
         {
