@@ -80,7 +80,10 @@ public sealed record ExampleOutcome(ExampleCase Case, ExampleStatus Status, IRea
 public static class ExampleRunner
 {
     /// <summary>Runs <paramref name="example"/> with the extractor <paramref name="resolve"/> gives for its rule name.</summary>
-    public static ExampleOutcome Check(ExampleCase example, Func<string, IExtractor?> resolve)
+    /// <param name="example">The example.</param>
+    /// <param name="resolve">The extractor for a rule name, or null.</param>
+    /// <param name="autoAccept">Accept a differing output at once; default <see cref="Snapshot.AutoAccept"/> (never under CI).</param>
+    public static ExampleOutcome Check(ExampleCase example, Func<string, IExtractor?> resolve, bool? autoAccept = null)
     {
         var extractor = resolve(example.RuleName);
         if (extractor is null)
@@ -102,7 +105,7 @@ public static class ExampleRunner
             return new ExampleOutcome(example, ExampleStatus.Matches, Array.Empty<FieldChange>(), null, null, false);
         }
 
-        var accepted = Snapshot.AutoAccept;
+        var accepted = autoAccept ?? Snapshot.AutoAccept;
         Snapshot.Write(accepted ? example.VerifiedPath : example.ReceivedPath, received);
         if (accepted)
         {

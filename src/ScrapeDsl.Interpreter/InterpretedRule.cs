@@ -25,6 +25,7 @@ public sealed class InterpretedRule : IExtractor
     private readonly UrlPattern _match;
     private readonly Selector[] _remove;
     private readonly CompiledField[] _fields;
+    private readonly PagePlan _plan;
 
     private readonly IReadOnlyDictionary<string, Func<string, string?>>? _custom;
     private readonly List<string> _warnings = new();
@@ -36,6 +37,7 @@ public sealed class InterpretedRule : IExtractor
         _match = new UrlPattern(rule.Match.Hosts.AsArray(), rule.Match.Paths.AsArray(), rule.Match.Exclude.AsArray());
         _remove = Selectors(rule.Remove);
         _fields = Compile(rule.Fields);
+        _plan = Plan(_remove, _fields);
     }
 
     /// <summary>Problems found while preparing the rule (custom transforms without a method).</summary>
@@ -61,14 +63,14 @@ public sealed class InterpretedRule : IExtractor
     public bool Matches(Uri url) => _match.Matches(url);
 
     /// <summary>Parses the HTML and runs the rule.</summary>
-    public ExtractionResult<InterpretedRecord> Extract(string html, Uri? url) => Read(Page.Parse(html, url, _remove));
+    public ExtractionResult<InterpretedRecord> Extract(string html, Uri? url) => Read(Page.Parse(html, url, _plan));
 
     /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and runs the rule.</summary>
     public ExtractionResult<InterpretedRecord> Extract(ReadOnlySpan<byte> page, Uri? url, string? charset = null) =>
-        Read(Page.Parse(page, charset, url, _remove));
+        Read(Page.Parse(page, charset, url, _plan));
 
     /// <summary>Runs the rule on a document the caller owns (not modified).</summary>
-    public ExtractionResult<InterpretedRecord> Extract(IDocument document, Uri? url) => Read(Page.Open(document, url, _remove));
+    public ExtractionResult<InterpretedRecord> Extract(IDocument document, Uri? url) => Read(Page.Open(document, url, _plan));
 
     IExtractionResult IExtractor.ExtractUntyped(string html, Uri? url) => Extract(html, url);
 
@@ -221,6 +223,18 @@ public sealed class InterpretedRule : IExtractor
         LanguageSourceKind.Const => ScrapeDsl.Source.Const(source.Argument!),
         _ => CssSource(source),
     };
+
+    /// <summary>The same plan the generated extractor holds: the remove list and the top-level fields' sources.</summary>
+    private static PagePlan Plan(Selector[] remove, CompiledField[] fields)
+    {
+        var sources = new ScrapeDsl.Source[fields.Length][];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            sources[i] = fields[i].Sources;
+        }
+
+        return new PagePlan(remove, sources);
+    }
 
     private static ScrapeDsl.Source CssSource(LanguageSource source) => new(
         source.Css is null ? null : Selector.Parse(source.Css.Text),

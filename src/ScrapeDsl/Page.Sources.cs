@@ -17,6 +17,10 @@ public sealed partial class Page
     public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, IReadOnlyList<Selector> remove) =>
         Parse(PageText.Decode(bytes, charset), url, remove);
 
+    /// <summary>Decodes page bytes (see the overload above) and parses them with a rule's plan.</summary>
+    public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, PagePlan plan) =>
+        Parse(PageText.Decode(bytes, charset), url, plan);
+
     /// <summary>The first value of one source after the transforms, or null when it yields nothing.</summary>
     private string? ReadFirst(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)
     {

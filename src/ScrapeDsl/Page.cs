@@ -22,6 +22,9 @@ public sealed partial class Page
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();
 
+    // Set when the page was opened with a PagePlan: the remove list applied and every top-level selector matched in one walk.
+    private readonly PageIndex? _index;
+
     private Page(IDocument document, Uri? url, IReadOnlyList<Selector> remove)
     {
         Document = document;
@@ -33,6 +36,16 @@ public sealed partial class Page
         {
             _removed.AddMatches(root, remove, alreadyRemoved: null);
         }
+    }
+
+    private Page(IDocument document, Uri? url, PagePlan plan)
+    {
+        Document = document;
+        Url = url;
+        var root = document.DocumentElement;
+        Root = root;
+        BaseUri = FindBase(document, url);
+        _index = PageIndex.Build(root, plan, _removed);
     }
 
     /// <summary>The parsed document. Never modified by extraction.</summary>
@@ -57,6 +70,14 @@ public sealed partial class Page
     /// <summary>Reads a document the caller owns; it is not modified (removals are a view).</summary>
     public static Page Open(IDocument document, Uri? url, IReadOnlyList<Selector> remove) =>
         new(document ?? throw new ArgumentNullException(nameof(document)), url, remove);
+
+    /// <summary>Parses HTML text and applies the plan's remove list; the plan's top-level selectors are matched in the same walk.</summary>
+    public static Page Parse(string html, Uri? url, PagePlan plan) =>
+        new(s_parser.ParseDocument(html ?? string.Empty), url, plan ?? throw new ArgumentNullException(nameof(plan)));
+
+    /// <summary>Reads a document the caller owns with a plan (see <see cref="Parse(string, Uri?, PagePlan)"/>); it is not modified.</summary>
+    public static Page Open(IDocument document, Uri? url, PagePlan plan) =>
+        new(document ?? throw new ArgumentNullException(nameof(document)), url, plan ?? throw new ArgumentNullException(nameof(plan)));
 
     /// <summary>Reads a scalar text field: the first source whose first match yields a non-empty value.</summary>
     /// <returns>The value, or null when no source yields one (reported as missing).</returns>
@@ -298,12 +319,17 @@ public sealed partial class Page
 
     private IElement? SelectFirst(IElement scope, Selector selector)
     {
+        if (_index is not null && ReferenceEquals(scope, Root) && _index.TryFirst(selector, out var indexed))
+        {
+            return indexed;
+        }
+
         var walker = new ElementWalker(scope, _removed);
         try
         {
             while (walker.MoveNext(out var element))
             {
-                if (selector.Compiled.Match(element, scope))
+                if (selector.Matches(element, scope))
                 {
                     return element;
                 }
@@ -324,13 +350,18 @@ public sealed partial class Page
             return new[] { scope };
         }
 
+        if (_index is not null && ReferenceEquals(scope, Root) && _index.TryAll(source.Css, out var indexed))
+        {
+            return indexed;
+        }
+
         List<IElement>? found = null;
         var walker = new ElementWalker(scope, _removed);
         try
         {
             while (walker.MoveNext(out var element))
             {
-                if (source.Css.Compiled.Match(element, scope))
+                if (source.Css.Matches(element, scope))
                 {
                     (found ??= new List<IElement>()).Add(element);
                 }

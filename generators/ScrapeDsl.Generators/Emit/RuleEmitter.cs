@@ -107,6 +107,7 @@ internal static class RuleEmitter
 
         EmitSelectorArray(writer, "s_remove", rule.Remove);
         EmitSourceFields(writer, memberPath: string.Empty, rule.Fields);
+        EmitPlan(writer, rule.Fields);
         writer.Line();
         writer.Line("/// <summary>The rule's record name.</summary>");
         writer.Line("public string RuleName => " + SourceWriter.Literal(rule.Name) + ";");
@@ -121,19 +122,19 @@ internal static class RuleEmitter
         writer.Line();
         writer.Line("/// <summary>Parses the HTML and reads a <see cref=\"" + rule.Name + "\"/>; never throws for bad pages.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(string html, global::System.Uri? url) =>");
-        writer.Line("    Read(" + Runtime + ".Page.Parse(html, url, s_remove));");
+        writer.Line("    Read(" + Runtime + ".Page.Parse(html, url, s_plan));");
         writer.Line();
         writer.Line("/// <summary>Decodes page bytes (BOM, then <paramref name=\"charset\"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>");
-        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_remove));");
+        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_plan));");
         writer.Line();
         writer.Line("/// <summary>Decodes page bytes (see the span overload) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>");
-        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_remove));");
+        writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_plan));");
         writer.Line();
         writer.Line("/// <summary>Reads a <see cref=\"" + rule.Name + "\"/> from a document you own; the document is not modified.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>");
-        writer.Line("    Read(" + Runtime + ".Page.Open(document, url, s_remove));");
+        writer.Line("    Read(" + Runtime + ".Page.Open(document, url, s_plan));");
         writer.Line();
         writer.Line(Runtime + ".IExtractionResult " + Runtime + ".IExtractor.ExtractUntyped(string html, global::System.Uri? url) => Extract(html, url);");
         writer.Line();
@@ -222,6 +223,21 @@ internal static class RuleEmitter
             TransformKind.AbsoluteUrl => t + "AbsoluteUrl()",
             _ => t + "Custom(" + SourceWriter.Literal(transform.Text) + ", " + transform.Text + ")",
         };
+    }
+
+    /// <summary>
+    /// The remove list and the top-level fields' sources, for the one walk that applies the one and matches the others.
+    /// Declared after the fields it names (static fields initialize in textual order).
+    /// </summary>
+    private static void EmitPlan(SourceWriter writer, EquatableArray<Field> fields)
+    {
+        var sources = new List<string> { "s_remove" };
+        foreach (var field in fields)
+        {
+            sources.Add(SourcesName(MemberPath(string.Empty, field)));
+        }
+
+        writer.Line("private static readonly " + Runtime + ".PagePlan s_plan = new " + Runtime + ".PagePlan(" + string.Join(", ", sources) + ");");
     }
 
     /// <summary>Writes one local per field and returns the constructor arguments.</summary>

@@ -12,6 +12,8 @@ public sealed class Selector
 {
     private static readonly CssSelectorParser s_parser = new();
 
+    private SelectorFilter? _filter;
+
     private Selector(string text, ISelector compiled)
     {
         Text = text;
@@ -59,6 +61,40 @@ public sealed class Selector
         selector = new Selector(text!, compiled);
         return true;
     }
+
+    /// <summary>
+    /// The same answer as <c>Compiled.Match(element, scope)</c>, sooner: elements the cheap test rules out are not
+    /// handed to AngleSharp, and a selector that is one class (<c>.name</c>) is answered from the class attribute
+    /// exactly as AngleSharp's class selector answers it (ordinal, split at HTML spaces), without building a class list.
+    /// </summary>
+    internal bool Matches(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
+    {
+        var filter = Filter;
+        if (filter.PureClass is { } name)
+        {
+            var has = SelectorFilter.HasClass(element, name, out var known);
+            return known ? has : Compiled.Match(element, scope);
+        }
+
+        return filter.MayMatch(element) && Compiled.Match(element, scope);
+    }
+
+    /// <summary>Like <see cref="Matches"/> for an element already known to carry the selector's keys (the index's candidates).</summary>
+    internal bool MatchesCandidate(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
+    {
+        if (Filter.PureClass is { } name)
+        {
+            var has = SelectorFilter.HasClass(element, name, out var known);
+            if (known)
+            {
+                return has;
+            }
+        }
+
+        return Compiled.Match(element, scope);
+    }
+
+    internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text);
 
     /// <inheritdoc />
     public override string ToString() => Text;

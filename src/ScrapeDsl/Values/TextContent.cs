@@ -23,6 +23,10 @@ public static class TextContent
         StringComparer.OrdinalIgnoreCase,
         "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg");
 
+    // Exactly the characters char.IsWhiteSpace accepts (all 25 of them), for vectorized searches.
+    private static readonly SearchValues<char> s_whitespace = SearchValues.Create(
+        "\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
@@ -161,14 +165,25 @@ public static class TextContent
 
         public void Append(string text)
         {
-            foreach (var c in text)
+            // Whole runs of non-whitespace at a time (what char-by-char appending would write, in fewer copies).
+            var rest = text.AsSpan();
+            while (rest.Length > 0)
             {
-                if (char.IsWhiteSpace(c))
+                var start = rest.IndexOfAnyExcept(s_whitespace);
+                if (start < 0)
                 {
                     _pendingSpace = true;
-                    continue;
+                    return;
                 }
 
+                if (start > 0)
+                {
+                    _pendingSpace = true;
+                }
+
+                rest = rest.Slice(start);
+                var end = rest.IndexOfAny(s_whitespace);
+                var word = end < 0 ? rest : rest.Slice(0, end);
                 if (_builder.Length > 0)
                 {
                     if (_pendingBreak)
@@ -183,7 +198,13 @@ public static class TextContent
 
                 _pendingBreak = false;
                 _pendingSpace = false;
-                _builder.Append(c);
+                _builder.Append(word);
+                if (end < 0)
+                {
+                    return;
+                }
+
+                rest = rest.Slice(end);
             }
         }
 

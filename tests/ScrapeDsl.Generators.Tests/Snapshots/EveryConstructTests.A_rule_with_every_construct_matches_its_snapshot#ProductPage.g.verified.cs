@@ -425,6 +425,7 @@ namespace Consumer.Rules
         {
             global::ScrapeDsl.Transform.Normalize(),
         };
+        private static readonly global::ScrapeDsl.PagePlan s_plan = new global::ScrapeDsl.PagePlan(s_remove, s_title_sources, s_subtitle_sources, s_canonical_sources, s_description_sources, s_summary_sources, s_price_sources, s_stock_sources, s_inStock_sources, s_updatedAt_sources, s_releaseDate_sources, s_tags_sources, s_ratings_sources, s_prices_sources, s_flags_sources, s_changes_sources, s_dates_sources, s_images_sources, s_headline_sources, s_brand_sources, s_sku_sources, s_currency_sources, s_productId_sources, s_name_sources, s_listPrice_sources, s_publishedAt_sources, s_onSaleFrom_sources, s_authors_sources, s_manual_sources, s_vendor_sources, s_seller_sources, s_reviews_sources, s_breadcrumbs_sources);
 
         /// <summary>The rule's record name.</summary>
         public string RuleName => "ProductPage";
@@ -437,19 +438,19 @@ namespace Consumer.Rules
 
         /// <summary>Parses the HTML and reads a <see cref="ProductPage"/>; never throws for bad pages.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(string html, global::System.Uri? url) =>
-            Read(global::ScrapeDsl.Page.Parse(html, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(html, url, s_plan));
 
         /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="ProductPage"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
-            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 
         /// <summary>Decodes page bytes (see the span overload) and reads a <see cref="ProductPage"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>
-            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 
         /// <summary>Reads a <see cref="ProductPage"/> from a document you own; the document is not modified.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>
-            Read(global::ScrapeDsl.Page.Open(document, url, s_remove));
+            Read(global::ScrapeDsl.Page.Open(document, url, s_plan));
 
         global::ScrapeDsl.IExtractionResult global::ScrapeDsl.IExtractor.ExtractUntyped(string html, global::System.Uri? url) => Extract(html, url);
 

@@ -17,7 +17,7 @@ namespace Consumer.Rules
         string? ImageCredit,
         string? Body,
         global::System.DateOnly? PublishedDate,
-        string? BodyHtml,
+        string? LeadHtml,
         global::System.Collections.Generic.IReadOnlyList<string> Tags,
         global::System.Collections.Generic.IReadOnlyList<string> Breadcrumbs,
         global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> Feed,
@@ -79,7 +79,7 @@ namespace Consumer.Rules
             global::ScrapeDsl.ResultJson.Write(writer, "imageCredit", ImageCredit);
             global::ScrapeDsl.ResultJson.Write(writer, "body", Body);
             global::ScrapeDsl.ResultJson.Write(writer, "publishedDate", PublishedDate);
-            global::ScrapeDsl.ResultJson.Write(writer, "bodyHtml", BodyHtml);
+            global::ScrapeDsl.ResultJson.Write(writer, "leadHtml", LeadHtml);
             global::ScrapeDsl.ResultJson.Write(writer, "tags", Tags);
             global::ScrapeDsl.ResultJson.Write(writer, "breadcrumbs", Breadcrumbs);
             global::ScrapeDsl.ResultJson.Write(writer, "feed", Feed);
@@ -171,14 +171,9 @@ namespace Consumer.Rules
         {
             new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse("time.article__header__date"), global::ScrapeDsl.ValueKind.Attribute, "datetime"),
         };
-        private static readonly global::ScrapeDsl.Source[] s_bodyHtml_sources = new global::ScrapeDsl.Source[]
+        private static readonly global::ScrapeDsl.Source[] s_leadHtml_sources = new global::ScrapeDsl.Source[]
         {
-            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__text"), global::ScrapeDsl.ValueKind.Html, null),
-        };
-        private static readonly global::ScrapeDsl.Selector[] s_bodyHtml_remove = new global::ScrapeDsl.Selector[]
-        {
-            global::ScrapeDsl.Selector.Parse(".article__text__overview"),
-            global::ScrapeDsl.Selector.Parse(".article__main-image"),
+            new global::ScrapeDsl.Source(global::ScrapeDsl.Selector.Parse(".article__text__overview"), global::ScrapeDsl.ValueKind.Html, null),
         };
         private static readonly global::ScrapeDsl.Source[] s_tags_sources = new global::ScrapeDsl.Source[]
         {
@@ -261,6 +256,7 @@ namespace Consumer.Rules
         {
             new global::ScrapeDsl.Source(null, global::ScrapeDsl.ValueKind.Attribute, "href"),
         };
+        private static readonly global::ScrapeDsl.PagePlan s_plan = new global::ScrapeDsl.PagePlan(s_remove, s_title_sources, s_category_sources, s_publishedAt_sources, s_authors_sources, s_lead_sources, s_image_sources, s_imageCaption_sources, s_imageCredit_sources, s_body_sources, s_publishedDate_sources, s_leadHtml_sources, s_tags_sources, s_breadcrumbs_sources, s_feed_sources, s_rates_sources);
 
         /// <summary>The rule's record name.</summary>
         public string RuleName => "RbcArticle";
@@ -273,19 +269,19 @@ namespace Consumer.Rules
 
         /// <summary>Parses the HTML and reads a <see cref="RbcArticle"/>; never throws for bad pages.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(string html, global::System.Uri? url) =>
-            Read(global::ScrapeDsl.Page.Parse(html, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(html, url, s_plan));
 
         /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="RbcArticle"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
-            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 
         /// <summary>Decodes page bytes (see the span overload) and reads a <see cref="RbcArticle"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(byte[] page, global::System.Uri? url, string? charset = null) =>
-            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_remove));
+            Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 
         /// <summary>Reads a <see cref="RbcArticle"/> from a document you own; the document is not modified.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>
-            Read(global::ScrapeDsl.Page.Open(document, url, s_remove));
+            Read(global::ScrapeDsl.Page.Open(document, url, s_plan));
 
         global::ScrapeDsl.IExtractionResult global::ScrapeDsl.IExtractor.ExtractUntyped(string html, global::System.Uri? url) => Extract(html, url);
 
@@ -304,12 +300,12 @@ namespace Consumer.Rules
             var f_imageCredit = page.ReadString(scope, new global::ScrapeDsl.FieldRef("imageCredit"), s_imageCredit_sources, null, false, s_imageCredit_transforms);
             var f_body = page.ReadString(scope, new global::ScrapeDsl.FieldRef("body"), s_body_sources, s_body_remove, false, null);
             var f_publishedDate = page.Read<global::System.DateOnly>(scope, new global::ScrapeDsl.FieldRef("publishedDate"), s_publishedDate_sources, null, false, global::ScrapeDsl.Conversions.TryDate, null);
-            var f_bodyHtml = page.ReadString(scope, new global::ScrapeDsl.FieldRef("bodyHtml"), s_bodyHtml_sources, s_bodyHtml_remove, false, null);
+            var f_leadHtml = page.ReadString(scope, new global::ScrapeDsl.FieldRef("leadHtml"), s_leadHtml_sources, null, false, null);
             var f_tags = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("tags"), s_tags_sources, null, false, null);
             var f_breadcrumbs = page.ReadStrings(scope, new global::ScrapeDsl.FieldRef("breadcrumbs"), s_breadcrumbs_sources, null, false, s_breadcrumbs_transforms);
             var f_feed = ReadFeed(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("feed"), s_feed_sources, false), "feed");
             var f_rates = ReadRates(page, page.SelectItems(scope, new global::ScrapeDsl.FieldRef("rates"), s_rates_sources, false), "rates");
-            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_publishedDate, f_bodyHtml, f_tags, f_breadcrumbs, f_feed, f_rates));
+            return page.Result("RbcArticle", new RbcArticle(f_title!, f_category, f_publishedAt, f_authors, f_lead, f_image, f_imageCaption, f_imageCredit, f_body, f_publishedDate, f_leadHtml, f_tags, f_breadcrumbs, f_feed, f_rates));
         }
 
         private static global::System.Collections.Generic.IReadOnlyList<RbcArticle.FeedItem> ReadFeed(global::ScrapeDsl.Page page, global::System.Collections.Generic.IReadOnlyList<global::AngleSharp.Dom.IElement> items, string path)

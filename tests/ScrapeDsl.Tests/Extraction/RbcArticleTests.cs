@@ -223,13 +223,11 @@ public class RbcArticleTests
     }
 
     [Fact]
-    public void Body_html_keeps_links_and_drops_the_lead_and_read_also_cards()
+    public void Lead_html_is_the_sanitized_overview_paragraph()
     {
-        Assert.StartsWith("<p>Кандидат от Демократической партии", Article.BodyHtml, StringComparison.Ordinal);
-        Assert.Contains("<a target=\"_blank\" href=\"https://www.yna.co.kr/election2025/index\">передает</a>", Article.BodyHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain("article__inline-item", Article.BodyHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain(Article.Lead!, Article.BodyHtml, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", Article.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("<span>В Южной Корее состоялись досрочные президентские выборы", Article.LeadHtml, StringComparison.Ordinal);
+        Assert.EndsWith("Ли Чжэ Мён</span>", Article.LeadHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", Article.LeadHtml, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

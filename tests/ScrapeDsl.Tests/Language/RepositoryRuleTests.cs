@@ -40,7 +40,7 @@ public class RepositoryRuleTests
 
         Assert.Equal("RbcArticle", rule.Name);
         Assert.Equal(
-            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "publishedDate", "bodyHtml", "tags", "breadcrumbs", "feed", "rates" },
+            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "publishedDate", "leadHtml", "tags", "breadcrumbs", "feed", "rates" },
             rule.Fields.Select(f => f.Name));
         Assert.Equal(10, rule.Remove.Count);
     }

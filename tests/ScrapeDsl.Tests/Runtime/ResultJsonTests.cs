@@ -23,7 +23,7 @@ public class ResultJsonTests
             ImageCredit: null,
             Body: "Первый абзац.\nВторой абзац.",
             PublishedDate: new DateOnly(2025, 6, 3),
-            BodyHtml: null,
+            LeadHtml: null,
             Tags: Array.Empty<string>(),
             Breadcrumbs: Array.Empty<string>(),
             Feed: new[] { new RbcArticle.FeedItem("Заголовок", "Политика, 07:49", new Uri("https://www.rbc.ru/a?from=newsfeed&x=1")) },
@@ -52,7 +52,7 @@ public class ResultJsonTests
         using var document = JsonDocument.Parse(s_json);
 
         Assert.Equal(
-            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "publishedDate", "bodyHtml", "tags", "breadcrumbs", "feed", "rates" },
+            new[] { "title", "category", "publishedAt", "authors", "lead", "image", "imageCaption", "imageCredit", "body", "publishedDate", "leadHtml", "tags", "breadcrumbs", "feed", "rates" },
             document.RootElement.GetProperty("value").EnumerateObject().Select(p => p.Name));
     }
 

@@ -33,7 +33,7 @@ public sealed class SnapshotWorkflowTests : IDisposable
     [Fact]
     public void A_missing_verified_file_fails_and_writes_the_received_file()
     {
-        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("One"));
+        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("One"), autoAccept: false);
 
         Assert.Equal(ExampleStatus.New, outcome.Status);
         Assert.False(File.Exists(_example.VerifiedPath));
@@ -43,10 +43,10 @@ public sealed class SnapshotWorkflowTests : IDisposable
     [Fact]
     public void Accepting_the_received_file_makes_the_next_run_match()
     {
-        ExampleRunner.Check(_example, _ => new FixedTitle("One"));
+        ExampleRunner.Check(_example, _ => new FixedTitle("One"), autoAccept: false);
 
         Snapshot.Accept(_example.ReceivedPath);
-        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("One"));
+        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("One"), autoAccept: false);
 
         Assert.Equal(ExampleStatus.Matches, outcome.Status);
         Assert.False(File.Exists(_example.ReceivedPath));
@@ -55,10 +55,10 @@ public sealed class SnapshotWorkflowTests : IDisposable
     [Fact]
     public void A_changed_field_is_named_with_old_and_new_values_before_the_diff()
     {
-        ExampleRunner.Check(_example, _ => new FixedTitle("One"));
+        ExampleRunner.Check(_example, _ => new FixedTitle("One"), autoAccept: false);
         Snapshot.Accept(_example.ReceivedPath);
 
-        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("Two"));
+        var outcome = ExampleRunner.Check(_example, _ => new FixedTitle("Two"), autoAccept: false);
 
         Assert.Equal(ExampleStatus.Changed, outcome.Status);
         var change = Assert.Single(outcome.Changes);
@@ -73,7 +73,7 @@ public sealed class SnapshotWorkflowTests : IDisposable
     [Fact]
     public void A_verified_file_without_an_example_is_dangling()
     {
-        ExampleRunner.Check(_example, _ => new FixedTitle("One"));
+        ExampleRunner.Check(_example, _ => new FixedTitle("One"), autoAccept: false);
         Snapshot.Accept(_example.ReceivedPath);
         var orphan = Path.Combine(Path.GetDirectoryName(_example.PagePath)!, "removed-page.verified.json");
         File.WriteAllText(orphan, "{}");

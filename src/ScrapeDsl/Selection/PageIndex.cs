@@ -1,0 +1,247 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using AngleSharp.Dom;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// One walk of the document, in document order, that does what separate walks per selector used to do:
+/// it applies the rule-level remove list (an element matching any remove selector is recorded in the
+/// <see cref="RemovedView"/> and its subtree is not entered) and records, for every top-level field selector of the
+/// <see cref="PagePlan"/>, its matches among the remaining elements. Each element is tested with AngleSharp's
+/// <c>Match(element, root)</c>, exactly as the walks did, but only against the selectors its id, classes,
+/// attributes and tag make possible, and only inside ancestors carrying the keys those selectors need above their
+/// subject (<see cref="SelectorBuckets"/>; the walk keeps a count per ancestor key as it enters and leaves elements).
+/// </summary>
+/// <remarks>
+/// Same results as before by construction: an element is visible exactly when neither it nor an ancestor matches a
+/// remove selector, whichever walk finds that out; the matches of a selector are the visible elements it matches,
+/// in document order; the document is never changed, so matching all selectors up front gives what matching each
+/// one later would. The removed view holds the outermost removed elements only, which is all that readers consult
+/// (they skip whole removed subtrees).
+/// </remarks>
+internal sealed class PageIndex
+{
+    private static readonly IElement[] s_noElements = Array.Empty<IElement>();
+
+    private readonly PagePlan _plan;
+    private readonly IElement?[] _first;
+    private readonly List<IElement>?[] _all;
+
+    private PageIndex(PagePlan plan)
+    {
+        _plan = plan;
+        _first = new IElement?[plan.Selectors.Length];
+        _all = new List<IElement>?[plan.Selectors.Length];
+    }
+
+    /// <summary>Walks the descendants of <paramref name="root"/> once, filling <paramref name="removed"/> and the index.</summary>
+    public static PageIndex Build(IElement root, PagePlan plan, RemovedView removed)
+    {
+        var index = new PageIndex(plan);
+        var selectors = plan.Selectors;
+        var removeCount = plan.Remove.Count;
+        var buckets = plan.Buckets;
+        var pool = ArrayPool<int>.Shared;
+        var slots = Math.Max(selectors.Length, 1);
+        var keys = Math.Max(buckets.AncestorKeyCount, 1);
+        var slotSeen = pool.Rent(slots);
+        var slotItems = pool.Rent(slots);
+        var keySeen = pool.Rent(keys);
+        var keyItems = pool.Rent(keys);
+        var ancestorCounts = pool.Rent(keys);
+        var hits = pool.Rent(64);
+        var frames = ArrayPool<Frame>.Shared.Rent(32);
+        Array.Clear(slotSeen, 0, slots);
+        Array.Clear(keySeen, 0, keys);
+        Array.Clear(ancestorCounts, 0, keys);
+        var found = new SelectorBuckets.Stamps(slotSeen, slotItems);
+        var carried = new SelectorBuckets.Stamps(keySeen, keyItems);
+        var checkAncestors = buckets.AncestorKeyCount > 0;
+
+        // AngleSharp's own elements all derive from its Element class: a class test is much cheaper than an interface
+        // test on types that implement dozens of interfaces. Any other DOM goes through the interface.
+        var angleSharpNodes = root is Element;
+        try
+        {
+            // The root and whatever holds it are ancestors of everything walked.
+            if (checkAncestors)
+            {
+                for (var ancestor = root; ancestor is not null; ancestor = ancestor.ParentElement)
+                {
+                    found.Next();
+                    carried.Next();
+                    buckets.Collect(ancestor, ref found, ref carried);
+                    for (var i = 0; i < carried.Count; i++)
+                    {
+                        ancestorCounts[carried[i]]++;
+                    }
+                }
+            }
+
+            var depth = 0;
+            var hitTop = 0;
+            frames[depth++] = new Frame(root.ChildNodes, 0, 0);
+            while (depth > 0)
+            {
+                ref var frame = ref frames[depth - 1];
+                frame.Index++;
+                if (frame.Index >= frame.Nodes.Length)
+                {
+                    // Leaving an element's children: it no longer counts as an ancestor.
+                    for (var i = frame.HitStart; i < frame.HitStart + frame.HitCount; i++)
+                    {
+                        ancestorCounts[hits[i]]--;
+                    }
+
+                    hitTop = frame.HitStart;
+                    depth--;
+                    continue;
+                }
+
+                var node = frame.Nodes[frame.Index];
+                var element = angleSharpNodes ? node as Element : node as IElement;
+                if (element is null)
+                {
+                    continue;
+                }
+
+                found.Next();
+                carried.Next();
+                var count = buckets.Collect(element, ref found, ref carried);
+                var isRemoved = false;
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = found[i];
+                    if (slot < removeCount
+                        && (!checkAncestors || buckets.AncestorsAllow(slot, ancestorCounts))
+                        && selectors[slot].MatchesCandidate(element, root))
+                    {
+                        isRemoved = true;
+                        break;
+                    }
+                }
+
+                if (isRemoved)
+                {
+                    removed.Add(element);
+                    continue;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = found[i];
+                    if (slot >= removeCount
+                        && (!checkAncestors || buckets.AncestorsAllow(slot, ancestorCounts))
+                        && selectors[slot].MatchesCandidate(element, root))
+                    {
+                        index.Record(slot, element);
+                    }
+                }
+
+                var children = element.ChildNodes;
+                if (children.Length == 0)
+                {
+                    continue;
+                }
+
+                // Entering its children: the element counts as an ancestor for the keys it carries.
+                if (hitTop + carried.Count > hits.Length)
+                {
+                    hits = Grow(pool, hits, hitTop, hitTop + carried.Count);
+                }
+
+                for (var i = 0; i < carried.Count; i++)
+                {
+                    hits[hitTop + i] = carried[i];
+                    ancestorCounts[carried[i]]++;
+                }
+
+                if (depth == frames.Length)
+                {
+                    var bigger = ArrayPool<Frame>.Shared.Rent(frames.Length * 2);
+                    Array.Copy(frames, bigger, depth);
+                    Array.Clear(frames, 0, depth);
+                    ArrayPool<Frame>.Shared.Return(frames);
+                    frames = bigger;
+                }
+
+                frames[depth++] = new Frame(children, hitTop, carried.Count);
+                hitTop += carried.Count;
+            }
+        }
+        finally
+        {
+            Array.Clear(frames, 0, frames.Length);
+            ArrayPool<Frame>.Shared.Return(frames);
+            pool.Return(slotSeen);
+            pool.Return(slotItems);
+            pool.Return(keySeen);
+            pool.Return(keyItems);
+            pool.Return(ancestorCounts);
+            pool.Return(hits);
+        }
+
+        return index;
+    }
+
+    private static int[] Grow(ArrayPool<int> pool, int[] array, int used, int needed)
+    {
+        var bigger = pool.Rent(Math.Max(needed, array.Length * 2));
+        Array.Copy(array, bigger, used);
+        pool.Return(array);
+        return bigger;
+    }
+
+    /// <summary>True when the plan indexed <paramref name="selector"/>; <paramref name="element"/> is its first visible match or null.</summary>
+    public bool TryFirst(Selector selector, out IElement? element)
+    {
+        var slot = _plan.SlotOf(selector);
+        element = slot < 0 ? null : _first[slot];
+        return slot >= 0;
+    }
+
+    /// <summary>True when the plan indexed <paramref name="selector"/>; <paramref name="elements"/> are its visible matches in document order.</summary>
+    public bool TryAll(Selector selector, out IReadOnlyList<IElement> elements)
+    {
+        var slot = _plan.SlotOf(selector);
+        if (slot < 0)
+        {
+            elements = s_noElements;
+            return false;
+        }
+
+        elements = _all[slot] is { } all ? all : _first[slot] is { } first ? new[] { first } : s_noElements;
+        return true;
+    }
+
+    /// <summary>A position in one element's child list, and the ancestor keys that element carries (in the hit stack).</summary>
+    private struct Frame
+    {
+        public Frame(INodeList nodes, int hitStart, int hitCount)
+        {
+            Nodes = nodes;
+            Index = -1;
+            HitStart = hitStart;
+            HitCount = hitCount;
+        }
+
+        public INodeList Nodes;
+        public int Index;
+        public int HitStart;
+        public int HitCount;
+    }
+
+    private void Record(int slot, IElement element)
+    {
+        if (_first[slot] is not { } first)
+        {
+            _first[slot] = element;
+        }
+        else
+        {
+            (_all[slot] ??= new List<IElement> { first }).Add(element);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+using AngleSharp.Dom;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// Selectors filed by the keys (<see cref="SelectorShape"/>) their matches must carry, the way browsers hash style
+/// rules: each selector under its subject's id, class, attribute (and value) or tag, plus the keys its subject's
+/// ancestors must carry. An element is then tested (with AngleSharp's own <c>Match</c>, which decides) only against
+/// the selectors filed under its own id, classes, attributes and tag, and only when the walk has passed an ancestor
+/// carrying each required ancestor key. Keys are necessary conditions, never sufficient ones, so leaving the other
+/// selectors untested cannot change a result; selectors without a usable key are tested on every element.
+/// </summary>
+internal sealed class SelectorBuckets
+{
+    private readonly FrozenDictionary<string, KeyEntry> _ids;
+    private readonly FrozenDictionary<string, KeyEntry> _classes;
+    private readonly FrozenDictionary<string, KeyEntry> _attributes;
+    private readonly FrozenDictionary<string, KeyEntry> _tags;
+    private readonly FrozenDictionary<string, KeyEntry>.AlternateLookup<ReadOnlySpan<char>> _classLookup;
+    private readonly ulong[] _classFingerprints = new ulong[16];
+    private readonly bool _readAttributes;
+    private readonly bool _classIsAttributeKey;
+
+    // Which name lengths the attribute keys have (bit 63: 63 or more), so most attributes skip the lookup.
+    private readonly ulong _attributeLengths;
+    private readonly int[] _always;
+    private readonly int[][] _requiredAncestors;
+
+    public SelectorBuckets(IReadOnlyList<Selector> selectors)
+    {
+        var ids = new Dictionary<string, KeyEntry>(StringComparer.OrdinalIgnoreCase);
+        var classes = new Dictionary<string, KeyEntry>(StringComparer.OrdinalIgnoreCase);
+        var attributes = new Dictionary<string, KeyEntry>(StringComparer.OrdinalIgnoreCase);
+        var tags = new Dictionary<string, KeyEntry>(StringComparer.OrdinalIgnoreCase);
+        var ancestorKeys = new Dictionary<SelectorKey, int>(new KeyComparer());
+        var always = new List<int>();
+        _requiredAncestors = new int[selectors.Count][];
+        for (var slot = 0; slot < selectors.Count; slot++)
+        {
+            var shape = SelectorShape.Of(selectors[slot].Text);
+            if (shape.Subjects is null)
+            {
+                always.Add(slot);
+            }
+            else
+            {
+                foreach (var key in shape.Subjects)
+                {
+                    Entry(key).AddSlot(slot, key.Value);
+                }
+            }
+
+            var required = new List<int>();
+            foreach (var key in shape.Ancestors)
+            {
+                if (!ancestorKeys.TryGetValue(key, out var index))
+                {
+                    index = ancestorKeys.Count;
+                    ancestorKeys.Add(key, index);
+                    Entry(key).AddAncestor(index, key.Value);
+                }
+
+                if (!required.Contains(index))
+                {
+                    required.Add(index);
+                }
+            }
+
+            _requiredAncestors[slot] = required.ToArray();
+        }
+
+        foreach (var name in classes.Keys)
+        {
+            var fingerprint = ClassTokens.Fingerprint(name);
+            _classFingerprints[fingerprint >> 6] |= 1UL << (fingerprint & 63);
+        }
+
+        _ids = ids.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _classes = classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _attributes = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _tags = tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _classLookup = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _readAttributes = _ids.Count > 0 || _classes.Count > 0 || _attributes.Count > 0;
+        _classIsAttributeKey = _attributes.ContainsKey("class");
+        foreach (var name in attributes.Keys)
+        {
+            _attributeLengths |= LengthBit(name.Length);
+        }
+        _always = always.ToArray();
+        SlotCount = selectors.Count;
+        AncestorKeyCount = ancestorKeys.Count;
+
+        KeyEntry Entry(SelectorKey key)
+        {
+            var bucket = key.Kind switch
+            {
+                SelectorKeyKind.Id => ids,
+                SelectorKeyKind.Class => classes,
+                SelectorKeyKind.Attribute => attributes,
+                _ => tags,
+            };
+            if (!bucket.TryGetValue(key.Name, out var entry))
+            {
+                bucket.Add(key.Name, entry = new KeyEntry());
+            }
+
+            return entry;
+        }
+    }
+
+    /// <summary>How many selectors were filed.</summary>
+    public int SlotCount { get; }
+
+    /// <summary>How many distinct ancestor keys the selectors require.</summary>
+    public int AncestorKeyCount { get; }
+
+    /// <summary>
+    /// Writes the slots <paramref name="element"/> could match into <paramref name="found"/> and the ancestor keys it
+    /// carries into <paramref name="ancestorHits"/> (each once, using the stamps), and returns how many slots.
+    /// </summary>
+    public int Collect(IElement element, ref Stamps found, ref Stamps ancestorHits)
+    {
+        if (_always.Length > 0)
+        {
+            foreach (var slot in _always)
+            {
+                found.Add(slot);
+            }
+        }
+
+        if (_tags.Count > 0 && _tags.TryGetValue(element.LocalName, out var byTag))
+        {
+            byTag.Collect(null, ref found, ref ancestorHits);
+        }
+
+        if (!_readAttributes)
+        {
+            return found.Count;
+        }
+
+
+        var attributes = element.Attributes;
+        var length = attributes.Length;
+        for (var i = 0; i < length; i++)
+        {
+            if (attributes[i] is not { } attribute)
+            {
+                continue;
+            }
+
+            var name = attribute.Name;
+            if (name.Length == 5 && (name == "class" || string.Equals(name, "class", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (_classes.Count > 0)
+                {
+                    CollectClasses(attribute.Value, ref found, ref ancestorHits);
+                }
+
+                if (!_classIsAttributeKey)
+                {
+                    continue;
+                }
+            }
+            else if (name.Length == 2 && _ids.Count > 0 && (name == "id" || string.Equals(name, "id", StringComparison.OrdinalIgnoreCase)) && _ids.TryGetValue(attribute.Value, out var byId))
+            {
+                byId.Collect(null, ref found, ref ancestorHits);
+            }
+
+            if (_attributes.Count > 0)
+            {
+                if ((_attributeLengths & LengthBit(name.Length)) != 0 && _attributes.TryGetValue(name, out var byAttribute))
+                {
+                    byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
+                }
+
+                // A prefixed attribute (xlink:href) is also filed under its local name.
+                if (name.Contains(':') && attribute.LocalName is { } localName && (_attributeLengths & LengthBit(localName.Length)) != 0
+                    && _attributes.TryGetValue(localName, out byAttribute))
+                {
+                    byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
+                }
+            }
+        }
+
+        return found.Count;
+    }
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    /// <summary>True when the walk is inside an ancestor carrying every ancestor key <paramref name="slot"/> requires.</summary>
+    public bool AncestorsAllow(int slot, int[] ancestorCounts)
+    {
+        foreach (var key in _requiredAncestors[slot])
+        {
+            if (ancestorCounts[key] == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CollectClasses(string value, ref Stamps found, ref Stamps ancestorHits)
+    {
+        var rest = value.AsSpan();
+        while (true)
+        {
+            var start = rest.IndexOfAnyExcept(ClassTokens.HtmlSpaces);
+            if (start < 0)
+            {
+                return;
+            }
+
+            rest = rest.Slice(start);
+            var end = rest.IndexOfAny(ClassTokens.HtmlSpaces);
+            var token = end < 0 ? rest : rest.Slice(0, end);
+            var fingerprint = ClassTokens.Fingerprint(token);
+            if ((_classFingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(token, out var byClass))
+            {
+                byClass.Collect(null, ref found, ref ancestorHits);
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            rest = rest.Slice(end);
+        }
+    }
+
+    /// <summary>A set of small integers for one element: a stamp per entry marks membership, so clearing is free.</summary>
+    internal struct Stamps
+    {
+        private readonly int[] _seen;
+        private readonly int[] _items;
+        private int _stamp;
+
+        public Stamps(int[] seen, int[] items)
+        {
+            _seen = seen;
+            _items = items;
+            _stamp = 0;
+            Count = 0;
+        }
+
+        public int Count { get; private set; }
+
+        public int this[int index] => _items[index];
+
+        /// <summary>Empties the set (a new stamp).</summary>
+        public void Next()
+        {
+            _stamp++;
+            Count = 0;
+        }
+
+        public void Add(int value)
+        {
+            if (_seen[value] != _stamp)
+            {
+                _seen[value] = _stamp;
+                _items[Count++] = value;
+            }
+        }
+    }
+
+    /// <summary>What one key stands for: subject slots (some needing an exact attribute value) and ancestor keys.</summary>
+    private sealed class KeyEntry
+    {
+        private readonly List<int> _slotList = new();
+        private readonly List<(string Value, int Slot)> _valueSlotList = new();
+        private readonly List<(string? Value, int Index)> _ancestorList = new();
+        private int[] _slots = Array.Empty<int>();
+        private (string Value, int Slot)[] _valueSlots = Array.Empty<(string, int)>();
+        private (string? Value, int Index)[] _ancestors = Array.Empty<(string?, int)>();
+
+        public void AddSlot(int slot, string? value)
+        {
+            if (value is null)
+            {
+                if (!_slotList.Contains(slot))
+                {
+                    _slotList.Add(slot);
+                }
+            }
+            else
+            {
+                _valueSlotList.Add((value, slot));
+            }
+
+            Seal();
+        }
+
+        public void AddAncestor(int index, string? value)
+        {
+            _ancestorList.Add((value, index));
+            Seal();
+        }
+
+        /// <summary>Adds what the key stands for; <paramref name="value"/> is the attribute value the element has (null for other kinds).</summary>
+        public void Collect(string? value, ref Stamps found, ref Stamps ancestorHits)
+        {
+            foreach (var slot in _slots)
+            {
+                found.Add(slot);
+            }
+
+            foreach (var (required, slot) in _valueSlots)
+            {
+                if (string.Equals(value, required, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(slot);
+                }
+            }
+
+            foreach (var (required, index) in _ancestors)
+            {
+                if (required is null || string.Equals(value, required, StringComparison.OrdinalIgnoreCase))
+                {
+                    ancestorHits.Add(index);
+                }
+            }
+        }
+
+        // Arrays for the walk; the lists only while the plan is being built.
+        private void Seal()
+        {
+            _slots = _slotList.ToArray();
+            _valueSlots = _valueSlotList.ToArray();
+            _ancestors = _ancestorList.ToArray();
+        }
+    }
+
+    /// <summary>Keys equal ignoring case (names and values), as they are matched.</summary>
+    private sealed class KeyComparer : IEqualityComparer<SelectorKey>
+    {
+        public bool Equals(SelectorKey x, SelectorKey y) =>
+            x.Kind == y.Kind
+            && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(x.Value, y.Value, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(SelectorKey key) =>
+            HashCode.Combine(key.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name), key.Value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Value));
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AngleSharp.Html.Parser;
+using ScrapeDsl.Benchmarks.HandWritten;
+using ScrapeDsl.Interpreter;
+
+namespace ScrapeDsl.Benchmarks;
+
+/// <summary>
+/// The targets' ratios measured so that a shared, noisy machine cannot bias them: BenchmarkDotNet measures one method
+/// after another, so load that comes and goes between them lands on one side of a ratio. Here every round runs each
+/// method once (in rotating order) on the same page, so each ratio compares runs made under the same load. Reported:
+/// the median time and the median bytes allocated per call (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), and
+/// for time the median of the per-round ratios (a paired estimate: a burst of load hits one round, not one side).
+/// </summary>
+public static class Interleaved
+{
+    private sealed record Method(string Name, Func<object?> Run);
+
+    private sealed class PageRun
+    {
+        public required PageCase Page { get; init; }
+
+        public required List<Method> Methods { get; init; }
+
+        public Dictionary<string, List<double>> Times { get; } = new();
+
+        public Dictionary<string, List<double>> Bytes { get; } = new();
+    }
+
+    public static string Run(int rounds)
+    {
+        const int Blocks = 4;
+        var text = new StringBuilder();
+        text.AppendLine($"| Page (interleaved, {rounds} rounds) | Parse floor | Generated | Interpreted | Hand-written | Gen/parse time | Gen/parse alloc | Interpreted/gen time | Gen/hand time | Gen/hand alloc |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var runs = new List<PageRun>();
+        foreach (var page in Corpus.Cases)
+        {
+            var html = page.ReadHtml();
+            var url = page.Url;
+            var parser = new HtmlParser();
+            var generated = ScrapeDsl.Rules.ScrapeRules.Registry.Get(page.Rule.Name)!;
+            var interpreted = InterpretedRule.From(page.Rule, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, page.Rule.Name));
+            var methods = new List<Method>
+            {
+                new("parse", () => parser.ParseDocument(html)),
+                new("generated", () => generated.ExtractUntyped(html, url)),
+                new("interpreted", () => interpreted.Extract(html, url)),
+            };
+            if (HandWrittenExtractors.ByRule.TryGetValue(page.Rule.Name, out var hand))
+            {
+                methods.Add(new("hand", () => hand(html, url!)));
+            }
+
+            var run = new PageRun { Page = page, Methods = methods };
+            foreach (var method in methods)
+            {
+                run.Times[method.Name] = new List<double>(rounds);
+                run.Bytes[method.Name] = new List<double>(rounds);
+            }
+
+            runs.Add(run);
+        }
+
+        // Warm up until tiered compilation has settled: at least 50 rounds of every page and 3 seconds (less in a smoke run).
+        var warmupClock = Stopwatch.StartNew();
+        for (var warmup = 0; warmup < Math.Min(rounds, 50) || warmupClock.Elapsed.TotalSeconds < (rounds < 50 ? 0 : 3); warmup++)
+        {
+            foreach (var run in runs)
+            {
+                foreach (var method in run.Methods)
+                {
+                    method.Run();
+                }
+            }
+        }
+
+        // The pages take turns in blocks, so slow drift in the machine's load is spread over all of them.
+        for (var block = 0; block < Blocks; block++)
+        {
+            foreach (var run in runs)
+            {
+                var methods = run.Methods;
+                for (var round = block * rounds / Blocks; round < (block + 1) * rounds / Blocks; round++)
+                {
+                    for (var k = 0; k < methods.Count; k++)
+                    {
+                        var method = methods[(round + k) % methods.Count];
+                        var allocated = GC.GetAllocatedBytesForCurrentThread();
+                        var start = Stopwatch.GetTimestamp();
+                        GC.KeepAlive(method.Run());
+                        var elapsed = Stopwatch.GetElapsedTime(start);
+                        run.Bytes[method.Name].Add(GC.GetAllocatedBytesForCurrentThread() - allocated);
+                        run.Times[method.Name].Add(elapsed.TotalMilliseconds * 1_000_000);
+                    }
+                }
+            }
+        }
+
+        foreach (var run in runs)
+        {
+            var page = run.Page;
+            var times = run.Times;
+            var bytes = run.Bytes;
+            double? T(string name) => times.TryGetValue(name, out var list) ? Median(list) : null;
+            double? R(string name, string baseline) => times.TryGetValue(name, out var a) && times.TryGetValue(baseline, out var b)
+                ? Median(a.Zip(b, (x, y) => x / y).ToList())
+                : null;
+            double? B(string name) => bytes.TryGetValue(name, out var list) ? Median(list) : null;
+            string Cell(string name) => T(name) is { } t ? Format.Time(t) + " / " + Format.Size(B(name)) : "–";
+            text.Append("| ").Append(page)
+                .Append(" | ").Append(Cell("parse"))
+                .Append(" | ").Append(Cell("generated"))
+                .Append(" | ").Append(Cell("interpreted"))
+                .Append(" | ").Append(Cell("hand"))
+                .Append(" | ").Append(Format.Ratio(R("generated", "parse"), 1, Targets.ParseTarget))
+                .Append(" | ").Append(Format.Ratio(B("generated"), B("parse"), Targets.ParseTarget))
+                .Append(" | ").Append(Format.Ratio(R("interpreted", "generated"), 1, Targets.InterpretedTarget))
+                .Append(" | ").Append(Format.Ratio(R("generated", "hand"), 1, Targets.HandWrittenTarget))
+                .Append(" | ").Append(Format.Ratio(B("generated"), B("hand"), Targets.HandWrittenTarget))
+                .AppendLine(" |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Cells: median time / median bytes allocated per call, over rounds that run every method once on the same page. " +
+            "Time ratios: median over rounds of the ratio within the round; allocation ratios: of the medians.");
+        return text.ToString();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

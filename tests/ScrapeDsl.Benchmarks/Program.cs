@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ScrapeDsl.Benchmarks.HandWritten;
+
+namespace ScrapeDsl.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/ScrapeDsl.Benchmarks</c> runs everything and prints the target table
+/// (ratios of medians); <c>-- --smoke</c> runs every case once in process (a CI check that they compile, run and agree).
+/// Other arguments go to BenchmarkDotNet (e.g. <c>--filter *Extraction*</c>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var rest = args.Where(a => a != "--smoke").ToList();
+        var rounds = 400;
+        var roundsAt = rest.IndexOf("--rounds");
+        if (roundsAt >= 0 && roundsAt + 1 < rest.Count)
+        {
+            rounds = int.Parse(rest[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture);
+            rest.RemoveRange(roundsAt, 2);
+        }
+
+        // The interleaved ratios run unless a filter picks benchmarks (then only BenchmarkDotNet runs); --interleaved-only skips BenchmarkDotNet.
+        var interleavedOnly = rest.Remove("--interleaved-only");
+        var runInterleaved = interleavedOnly || !rest.Contains("--filter");
+        if (!rest.Contains("--filter"))
+        {
+            rest.AddRange(new[] { "--filter", "*" });
+        }
+
+        var problems = Checks.Run(Console.Out) + GeneratorCaching.Check(Console.Out);
+        var config = smoke ? SmokeConfig() : FullConfig();
+        var summaries = interleavedOnly
+            ? new List<Summary>()
+            : BenchmarkSwitcher
+                .FromTypes(new[] { typeof(ExtractionBenchmarks), typeof(GeneratorBenchmarks) })
+                .Run(rest.ToArray(), config)
+                .ToList();
+
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        var interleaved = runInterleaved ? Interleaved.Run(smoke ? 3 : rounds) : null;
+        var table = Targets.Write(summaries, interleaved);
+        Console.WriteLine();
+        if (smoke)
+        {
+            Console.WriteLine("Smoke run: every figure below is one cold call (Dry job, in process) and means nothing; the run checks that everything compiles, runs and agrees.");
+        }
+
+        Console.WriteLine(table);
+        if (smoke && (failed || problems > 0))
+        {
+            Console.Error.WriteLine($"smoke run failed: {(failed ? "a benchmark did not run" : "")}{(problems > 0 ? $" {problems} check(s) failed" : "")}");
+            return 1;
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>The measured run: one launch, enough iterations for a stable median on a shared machine.</summary>
+    private static IConfig FullConfig() => DefaultConfig.Instance
+        .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(25))
+        .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+        .AddFilter(new SimpleFilter(HasHandWrittenIfNeeded))
+        .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value).WithMaxParameterColumnWidth(48))
+        .WithOptions(ConfigOptions.JoinSummary);
+
+    /// <summary>
+    /// The CI smoke run: every case once, in process (no separate build), in seconds; also in a Debug build
+    /// (the figures mean nothing, the point is that everything compiles, runs and agrees).
+    /// </summary>
+    private static IConfig SmokeConfig() => DefaultConfig.Instance
+        .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddFilter(new SimpleFilter(HasHandWrittenIfNeeded))
+        .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile | ConfigOptions.DisableOptimizationsValidator);
+
+    /// <summary>The hand-written column only exists for rules someone wrote a hand-written extractor for.</summary>
+    private static bool HasHandWrittenIfNeeded(BenchmarkDotNet.Running.BenchmarkCase benchmark) =>
+        benchmark.Descriptor.WorkloadMethod.Name != nameof(ExtractionBenchmarks.HandWritten)
+        || (benchmark.Parameters["Case"] is PageCase page && HandWrittenExtractors.ByRule.ContainsKey(page.Rule.Name));
+}
