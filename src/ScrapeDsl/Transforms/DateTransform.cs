@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using ScrapeDsl.Dates;
+
 namespace ScrapeDsl;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace ScrapeDsl;
 /// </remarks>
 internal sealed class DateTransform : Transform
 {
-    private readonly Format[] _formats;
+    private readonly DateFormat[] _formats;
     private readonly CultureInfo _culture;
     private readonly TimeZoneInfo _zone;
     private readonly Regex? _yearFromUrl;
@@ -31,10 +33,10 @@ internal sealed class DateTransform : Transform
         _zone = timeZone is null || timeZone == "UTC" ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         _yearFromUrl = yearFromUrl;
         _months = MonthNames.For(_culture);
-        _formats = new Format[formats.Length];
+        _formats = new DateFormat[formats.Length];
         for (var i = 0; i < formats.Length; i++)
         {
-            _formats[i] = new Format(formats[i]);
+            _formats[i] = new DateFormat(formats[i]);
         }
     }
 
@@ -42,7 +44,7 @@ internal sealed class DateTransform : Transform
 
     internal override void Apply(string value, Page page, List<string> output)
     {
-        var text = Collapse(value);
+        var text = DateText.Collapse(value);
         string? year = null;
         foreach (var format in _formats)
         {
@@ -60,7 +62,7 @@ internal sealed class DateTransform : Transform
 
             if (!format.HasYear)
             {
-                year ??= FindYear(page.Url);
+                year ??= DateText.FindYear(_yearFromUrl, page.Url);
                 if (year is null)
                 {
                     continue;
@@ -74,236 +76,16 @@ internal sealed class DateTransform : Transform
             {
                 if (DateTimeOffset.TryParseExact(candidate, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))
                 {
-                    output.Add(Iso(withOffset));
+                    output.Add(DateText.Iso(withOffset));
                     return;
                 }
             }
             else if (DateTime.TryParseExact(candidate, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
                 local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-                output.Add(Iso(new DateTimeOffset(local, _zone.GetUtcOffset(local))));
+                output.Add(DateText.Iso(new DateTimeOffset(local, _zone.GetUtcOffset(local))));
                 return;
             }
         }
     }
-
-    private string? FindYear(Uri? url)
-    {
-        if (_yearFromUrl is null || url is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var match = _yearFromUrl.Match(url.AbsoluteUri);
-            return match.Success && match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-    }
-
-    private static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    private static string Collapse(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        var space = false;
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>A format as written and as parsed (month names replaced by numbers).</summary>
-    private sealed class Format
-    {
-        public Format(string written)
-        {
-            Written = written;
-            var pattern = new StringBuilder(written.Length);
-            var quote = '\0';
-            for (var i = 0; i < written.Length; i++)
-            {
-                var c = written[i];
-                if (quote != '\0')
-                {
-                    quote = c == quote ? '\0' : quote;
-                    pattern.Append(c);
-                    continue;
-                }
-
-                if (c is '\'' or '"')
-                {
-                    quote = c;
-                    pattern.Append(c);
-                    continue;
-                }
-
-                if (c == '\\' && i + 1 < written.Length)
-                {
-                    pattern.Append(c).Append(written[++i]);
-                    continue;
-                }
-
-                if (c == 'M')
-                {
-                    var run = 1;
-                    while (i + run < written.Length && written[i + run] == 'M')
-                    {
-                        run++;
-                    }
-
-                    i += run - 1;
-                    if (run >= 3)
-                    {
-                        // The month word becomes its number, and a dot written after it ("июн.") is dropped with it.
-                        HasMonthName = true;
-                        pattern.Append('M');
-                        if (i + 1 < written.Length && written[i + 1] == '.')
-                        {
-                            i++;
-                        }
-                    }
-                    else
-                    {
-                        pattern.Append('M', run);
-                    }
-
-                    continue;
-                }
-
-                HasYear |= c == 'y';
-                HasOffset |= c is 'z' or 'K';
-                pattern.Append(c);
-            }
-
-            Pattern = pattern.ToString();
-        }
-
-        public string Written { get; }
-
-        public string Pattern { get; }
-
-        public bool HasMonthName { get; }
-
-        public bool HasYear { get; }
-
-        public bool HasOffset { get; }
-    }
-}
-
-/// <summary>Every way a culture writes each month, for matching words in dates.</summary>
-internal sealed class MonthNames
-{
-    private static readonly Dictionary<string, MonthNames> s_cache = new(StringComparer.Ordinal);
-
-    private readonly Dictionary<string, int> _forms = new(StringComparer.Ordinal);
-    private readonly TextInfo _text;
-
-    private MonthNames(CultureInfo culture)
-    {
-        _text = culture.TextInfo;
-        var format = culture.DateTimeFormat;
-        var full = new List<(string Name, int Month)>();
-        foreach (var names in new[] { format.MonthNames, format.MonthGenitiveNames, format.AbbreviatedMonthNames, format.AbbreviatedMonthGenitiveNames })
-        {
-            for (var m = 0; m < 12 && m < names.Length; m++)
-            {
-                var name = Clean(names[m]);
-                if (name.Length == 0)
-                {
-                    continue;
-                }
-
-                _forms[name] = m + 1;
-                full.Add((name, m + 1));
-            }
-        }
-
-        // Unambiguous prefixes of 3+ letters ("июн" for июнь/июня, "sept" for September); ambiguous ones are dropped.
-        var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, month) in full)
-        {
-            for (var length = 3; length < name.Length; length++)
-            {
-                var prefix = name.Substring(0, length);
-                if (_forms.ContainsKey(prefix))
-                {
-                    continue;
-                }
-
-                prefixes[prefix] = prefixes.TryGetValue(prefix, out var other) && other != month ? -1 : month;
-            }
-        }
-
-        foreach (var pair in prefixes)
-        {
-            if (pair.Value > 0)
-            {
-                _forms[pair.Key] = pair.Value;
-            }
-        }
-    }
-
-    public static MonthNames For(CultureInfo culture)
-    {
-        lock (s_cache)
-        {
-            if (!s_cache.TryGetValue(culture.Name, out var names))
-            {
-                names = new MonthNames(culture);
-                s_cache.Add(culture.Name, names);
-            }
-
-            return names;
-        }
-    }
-
-    /// <summary>Replaces the first word that names a month (and a dot right after it) with the month's number.</summary>
-    public string? ReplaceFirst(string text)
-    {
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-            {
-                i++;
-            }
-
-            var word = _text.ToLower(text.Substring(start, i - start));
-            if (_forms.TryGetValue(word, out var month))
-            {
-                var end = i < text.Length && text[i] == '.' ? i + 1 : i;
-                return text.Substring(0, start) + month.ToString(CultureInfo.InvariantCulture) + text.Substring(end);
-            }
-        }
-
-        return null;
-    }
-
-    private string Clean(string name) => _text.ToLower(name.Trim().TrimEnd('.'));
 }
