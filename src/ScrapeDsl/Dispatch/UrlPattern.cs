@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using ScrapeDsl.Dispatch;
+
 namespace ScrapeDsl;
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed class UrlPattern
     public UrlPattern(string[] hosts, string[] paths, string[] exclude)
     {
         _hosts = hosts;
-        _paths = Array.ConvertAll(paths, Segments);
-        _exclude = Array.ConvertAll(exclude, Segments);
+        _paths = Array.ConvertAll(paths, UrlGlobs.Segments);
+        _exclude = Array.ConvertAll(exclude, UrlGlobs.Segments);
     }
 
     /// <summary>True when the rule is for <paramref name="url"/>.</summary>
@@ -38,121 +40,24 @@ public sealed class UrlPattern
             return false;
         }
 
-        var path = Segments(url.AbsolutePath);
-        if (_paths.Length > 0 && !Array.Exists(_paths, glob => MatchSegments(glob, path)))
+        var path = UrlGlobs.Segments(url.AbsolutePath);
+        if (_paths.Length > 0 && !Array.Exists(_paths, glob => UrlGlobs.MatchSegments(glob, path)))
         {
             return false;
         }
 
-        return !Array.Exists(_exclude, glob => MatchSegments(glob, path));
+        return !Array.Exists(_exclude, glob => UrlGlobs.MatchSegments(glob, path));
     }
 
     /// <summary>Host matching as described on the class.</summary>
-    public static bool HostMatches(string pattern, string host)
-    {
-        if (pattern.StartsWith("*.", StringComparison.Ordinal))
-        {
-            var suffix = pattern.Substring(1);
-            return host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool HostMatches(string pattern, string host) => UrlGlobs.HostMatches(pattern, host);
 
     /// <summary>
     /// Path glob matching as described on the class; <paramref name="path"/> is a URL path as <see cref="Uri.AbsolutePath"/>
     /// gives it (percent-encoded or not). A trailing slash on the path is ignored (except for <c>/</c>).
     /// </summary>
-    public static bool PathMatches(string glob, string path) => MatchSegments(Segments(glob), Segments(path));
+    public static bool PathMatches(string glob, string path) => UrlGlobs.PathMatches(glob, path);
 
     /// <summary>The host patterns, for diagnostics and docs.</summary>
     public IReadOnlyList<string> Hosts => _hosts;
-
-    // Split first, then decode each segment, so an encoded '/' (%2F) stays inside its segment. Globs are decoded too,
-    // so a glob may be written either way.
-    private static string[] Segments(string path)
-    {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (segments[i].Contains('%'))
-            {
-                segments[i] = Uri.UnescapeDataString(segments[i]);
-            }
-        }
-
-        return segments;
-    }
-
-    // '**' is to segments what '*' is to characters; the same linear matcher (see WildcardMatches) serves both.
-    private static bool MatchSegments(string[] glob, string[] path)
-    {
-        int g = 0, p = 0, star = -1, resume = 0;
-        while (p < path.Length)
-        {
-            if (g < glob.Length && glob[g] == "**")
-            {
-                star = g++;
-                resume = p;
-            }
-            else if (g < glob.Length && WildcardMatches(glob[g], path[p]))
-            {
-                g++;
-                p++;
-            }
-            else if (star >= 0)
-            {
-                g = star + 1;
-                p = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (g < glob.Length && glob[g] == "**")
-        {
-            g++;
-        }
-
-        return g == glob.Length;
-    }
-
-    // Greedy matching that remembers only the last '*': when a later part fails, that '*' takes one more character.
-    // Earlier stars never need to be revisited (whatever they took, the last one can take instead), so the work is at
-    // most glob length × text length instead of exponential backtracking.
-    private static bool WildcardMatches(string glob, string text)
-    {
-        int g = 0, t = 0, star = -1, resume = 0;
-        while (t < text.Length)
-        {
-            if (g < glob.Length && glob[g] == '*')
-            {
-                star = g++;
-                resume = t;
-            }
-            else if (g < glob.Length && (glob[g] == '?' || glob[g] == text[t]))
-            {
-                g++;
-                t++;
-            }
-            else if (star >= 0)
-            {
-                g = star + 1;
-                t = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (g < glob.Length && glob[g] == '*')
-        {
-            g++;
-        }
-
-        return g == glob.Length;
-    }
 }
