@@ -80,6 +80,22 @@ internal static class Cli
             : throw new CliError("no paths given and there is no rules folder here; pass rule files or folders");
     }
 
+    /// <summary>
+    /// Prepares a rule for an interpreted run with the custom C# transforms compiled into the rules assembly;
+    /// what the interpreter cannot run (a custom method not compiled yet) is said on stderr, not silently dropped.
+    /// </summary>
+    public static ScrapeDsl.Interpreter.InterpretedRule Interpret(ScrapeDsl.Language.Rule rule)
+    {
+        var interpreted = ScrapeDsl.Interpreter.InterpretedRule.From(
+            rule, ScrapeDsl.Interpreter.CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, rule.Name));
+        foreach (var warning in interpreted.Warnings)
+        {
+            Console.Error.WriteLine("scrape: warning: " + rule.Name + ": " + warning);
+        }
+
+        return interpreted;
+    }
+
     /// <summary>Writes a result as indented UTF-8 JSON to standard output.</summary>
     public static void WriteJson(IExtractionResult result)
     {

@@ -110,7 +110,7 @@ internal static class RunCommand
 
             if (ruleFile.Rule is { } rule)
             {
-                extractors.Add(InterpretedRule.From(rule, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, rule.Name)));
+                extractors.Add(Cli.Interpret(rule));
             }
             else
             {

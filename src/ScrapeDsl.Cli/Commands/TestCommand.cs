@@ -81,7 +81,7 @@ internal static class TestCommand
         if (!rules.TryGetValue(rulePath, out var rule))
         {
             var file = RuleResolver.ReadFile(rulePath);
-            rule = InterpretedRule.From(file.Rule!, CustomTransforms.FromAssembly(typeof(ScrapeDsl.Rules.ScrapeRules).Assembly, file.Rule!.Name));
+            rule = Cli.Interpret(file.Rule!);
             rules.Add(rulePath, rule);
         }
 
