@@ -65,7 +65,7 @@ public sealed class InterpretedRule : IExtractor
     /// <summary>Parses the HTML and runs the rule.</summary>
     public ExtractionResult<InterpretedRecord> Extract(string html, Uri? url) => Read(Page.Parse(html, url, _plan));
 
-    /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and runs the rule.</summary>
+    /// <summary>Decodes page bytes (as <see cref="PageText"/> decodes: BOM, <paramref name="charset"/>, valid UTF-8, <c>&lt;meta charset&gt;</c>, else UTF-8) and runs the rule.</summary>
     public ExtractionResult<InterpretedRecord> Extract(ReadOnlySpan<byte> page, Uri? url, string? charset = null) =>
         Read(Page.Parse(page, charset, url, _plan));
 

@@ -13,7 +13,7 @@ public sealed partial class Page
     private List<IElement>? _metas;
     private JsonLd? _jsonLd;
 
-    /// <summary>Decodes page bytes (<see cref="PageText.Decode"/>: BOM, then <paramref name="charset"/>, then the meta prescan, else UTF-8) and parses them.</summary>
+    /// <summary>Decodes page bytes (<see cref="PageText.Decode"/>: BOM, then <paramref name="charset"/>, then valid UTF-8, then the meta prescan, else UTF-8) and parses them.</summary>
     public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, IReadOnlyList<Selector> remove) =>
         Parse(PageText.Decode(bytes, charset), url, remove);
 

@@ -124,7 +124,7 @@ internal static class RuleEmitter
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(string html, global::System.Uri? url) =>");
         writer.Line("    Read(" + Runtime + ".Page.Parse(html, url, s_plan));");
         writer.Line();
-        writer.Line("/// <summary>Decodes page bytes (BOM, then <paramref name=\"charset\"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
+        writer.Line("/// <summary>Decodes page bytes (as <see cref=\"global::ScrapeDsl.PageText\"/> decodes: BOM, <paramref name=\"charset\"/>, valid UTF-8, <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref=\"" + rule.Name + "\"/>.</summary>");
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>");
         writer.Line("    Read(" + Runtime + ".Page.Parse(page, charset, url, s_plan));");
         writer.Line();

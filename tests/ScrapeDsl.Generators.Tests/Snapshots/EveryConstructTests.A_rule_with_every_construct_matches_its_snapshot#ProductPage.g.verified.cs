@@ -440,7 +440,7 @@ namespace Consumer.Rules
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(string html, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Parse(html, url, s_plan));
 
-        /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="ProductPage"/>.</summary>
+        /// <summary>Decodes page bytes (as <see cref="global::ScrapeDsl.PageText"/> decodes: BOM, <paramref name="charset"/>, valid UTF-8, <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="ProductPage"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<ProductPage> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
             Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 

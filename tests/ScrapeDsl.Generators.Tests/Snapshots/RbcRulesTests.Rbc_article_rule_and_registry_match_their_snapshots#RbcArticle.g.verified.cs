@@ -271,7 +271,7 @@ namespace Consumer.Rules
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(string html, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Parse(html, url, s_plan));
 
-        /// <summary>Decodes page bytes (BOM, then <paramref name="charset"/>, then <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="RbcArticle"/>.</summary>
+        /// <summary>Decodes page bytes (as <see cref="global::ScrapeDsl.PageText"/> decodes: BOM, <paramref name="charset"/>, valid UTF-8, <c>&lt;meta charset&gt;</c>, else UTF-8) and reads a <see cref="RbcArticle"/>.</summary>
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::System.ReadOnlySpan<byte> page, global::System.Uri? url, string? charset = null) =>
             Read(global::ScrapeDsl.Page.Parse(page, charset, url, s_plan));
 
