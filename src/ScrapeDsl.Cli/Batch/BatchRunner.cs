@@ -139,23 +139,7 @@ internal sealed class BatchRunner
         writer.WriteBoolean("success", result.Success);
         writer.WritePropertyName("value");
         writer.WriteRawValue(value.WrittenSpan, skipInputValidation: true);
-        writer.WriteStartArray("problems");
-        foreach (var problem in result.Problems)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("field", problem.Field);
-            writer.WriteString("kind", ResultJson.KindName(problem.Kind));
-            writer.WriteBoolean("error", problem.IsError);
-            if (problem.SourceIndex is { } index)
-            {
-                writer.WriteNumber("fallback", index);
-            }
-
-            writer.WriteString("message", problem.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        ResultJson.WriteProblems(writer, result.Problems);
         writer.WriteEndObject();
         writer.Flush();
         return line;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -44,8 +45,15 @@ public static class ResultJson
         writer.WriteBoolean("success", result.Success);
         writer.WritePropertyName("value");
         result.Partial.WriteJson(writer);
+        WriteProblems(writer, result.Problems);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>problems</c> array: field, kind, whether it is an error, the fallback number, the message.</summary>
+    public static void WriteProblems(Utf8JsonWriter writer, IReadOnlyList<FieldProblem> problems)
+    {
         writer.WriteStartArray("problems");
-        foreach (var problem in result.Problems)
+        foreach (var problem in problems)
         {
             writer.WriteStartObject();
             writer.WriteString("field", problem.Field);
@@ -61,7 +69,6 @@ public static class ResultJson
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary>The JSON name of a problem kind.</summary>
