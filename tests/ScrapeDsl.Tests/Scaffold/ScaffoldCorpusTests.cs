@@ -7,7 +7,8 @@ namespace ScrapeDsl.Tests.Scaffold;
 
 /// <summary>
 /// <c>scrape new</c> measured on a subset of shared/corpus/news copied into Scaffold/pages: the pages under 75 KB
-/// with an expected title, sorted by name, every third one (16 pages). docs/cli.md has the whole-corpus figures.
+/// with an expected title, sorted by name, every third one (16 pages). Five of them are also rule examples and are read
+/// from rules/&lt;host&gt;/fixtures/ instead of being stored twice. docs/cli.md has the whole-corpus figures.
 /// </summary>
 public sealed class ScaffoldCorpusTests
 {
