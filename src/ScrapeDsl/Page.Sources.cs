@@ -134,6 +134,11 @@ public sealed partial class Page
     /// <summary>Microdata: elements whose <c>itemprop</c> has the step's token, step by step into nested items.</summary>
     private bool ItemProps(IElement scope, string[] path, int step, Selector[]? remove, bool all, List<string> output)
     {
+        if (step == 0 && ReferenceEquals(scope, Root) && Indexed(_index?.Plan.ItemProps) is { } indexed)
+        {
+            return IndexedItemProps(indexed, path, remove, all, output);
+        }
+
         var walker = new ElementWalker(scope, _removed);
         try
         {
@@ -171,6 +176,50 @@ public sealed partial class Page
             walker.Dispose();
         }
     }
+
+    /// <summary>
+    /// <see cref="ItemProps"/> at the root from the plan's index of elements with an <c>itemprop</c> (visible, in
+    /// document order) instead of a walk: the walk does not look inside an element it took, so neither does this.
+    /// </summary>
+    private bool IndexedItemProps(IReadOnlyList<IElement> candidates, string[] path, Selector[]? remove, bool all, List<string> output)
+    {
+        IElement? taken = null;
+        foreach (var element in candidates)
+        {
+            if (taken is not null && taken.Contains(element))
+            {
+                continue;
+            }
+
+            if (!HasToken(element.GetAttribute("itemprop"), path[0]))
+            {
+                continue;
+            }
+
+            taken = element;
+            if (path.Length > 1)
+            {
+                if (ItemProps(element, path, 1, remove, all, output) && !all)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            output.Add(MicrodataValue(element, remove));
+            if (!all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The elements the plan indexed for <paramref name="selector"/> (one of its own), or null when it did not.</summary>
+    private IReadOnlyList<IElement>? Indexed(Selector? selector) =>
+        selector is not null && _index!.TryAll(selector, out var elements) ? elements : null;
 
     /// <summary>The microdata value of an element (HTML spec): an attribute for some elements, else the text.</summary>
     private string MicrodataValue(IElement element, Selector[]? remove)
@@ -214,43 +263,47 @@ public sealed partial class Page
         return false;
     }
 
-    private List<IElement> Metas()
-    {
-        if (_metas is null)
-        {
-            _metas = new List<IElement>();
-            var walker = new ElementWalker(Root, _removed);
-            try
-            {
-                while (walker.MoveNext(out var element))
-                {
-                    if (element.LocalName == "meta")
-                    {
-                        _metas.Add(element);
-                    }
-                }
-            }
-            finally
-            {
-                walker.Dispose();
-            }
-        }
+    /// <summary>Every visible <c>meta</c> element, in document order: from the plan's index when it has one, else one walk.</summary>
+    private List<IElement> Metas() => _metas ??= Visible(static element => element.LocalName == "meta", _index?.Plan.Metas);
 
-        return _metas;
+    /// <summary>The text of every visible JSON-LD script, in document order.</summary>
+    private List<string> JsonLdBlocks()
+    {
+        var scripts = Visible(
+            static element => element.LocalName == "script"
+                && string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase),
+            _index?.Plan.Scripts);
+        return scripts.ConvertAll(static script => script.TextContent);
     }
 
-    private IEnumerable<string> JsonLdBlocks()
+    /// <summary>
+    /// The visible elements that pass <paramref name="test"/>, in document order. When the plan indexed
+    /// <paramref name="superset"/> (a selector matching at least those elements), only its matches are tested.
+    /// </summary>
+    private List<IElement> Visible(Func<IElement, bool> test, Selector? superset)
     {
-        var blocks = new List<string>();
+        var found = new List<IElement>();
+        if (_index is not null && Indexed(superset) is { } candidates)
+        {
+            foreach (var element in candidates)
+            {
+                if (test(element))
+                {
+                    found.Add(element);
+                }
+            }
+
+            return found;
+        }
+
         var walker = new ElementWalker(Root, _removed);
         try
         {
             while (walker.MoveNext(out var element))
             {
-                if (element.LocalName == "script"
-                    && string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                if (test(element))
                 {
-                    blocks.Add(element.TextContent);
+                    found.Add(element);
                 }
             }
         }
@@ -259,6 +312,6 @@ public sealed partial class Page
             walker.Dispose();
         }
 
-        return blocks;
+        return found;
     }
 }

@@ -194,6 +194,9 @@ internal sealed class PageIndex
         return bigger;
     }
 
+    /// <summary>The plan this index was built for.</summary>
+    public PagePlan Plan => _plan;
+
     /// <summary>True when the plan indexed <paramref name="selector"/>; <paramref name="element"/> is its first visible match or null.</summary>
     public bool TryFirst(Selector selector, out IElement? element)
     {

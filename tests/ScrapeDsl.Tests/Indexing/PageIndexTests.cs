@@ -42,6 +42,10 @@ public class PageIndexTests
             <span class="  spaced	tab
         newline  ">spaces</span>
             <div class="a-b_c">dash</div>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"LD headline","author":[{"@type":"Person","name":"A"},{"name":"B"}]}</script>
+            <div class="ad"><script type=" Application/LD+JSON ">{"@type":"NewsArticle","headline":"removed"}</script><meta name="description" content="removed meta"></div>
+            <div itemscope itemprop="author"><span itemprop="name">Span author</span><div itemprop="author"><span itemprop="name">nested</span></div></div>
+            <span itemprop="headline">first</span><span itemprop="other  headline">second</span><p class="ad" itemprop="headline">removed</p>
           </div>
         </body></html>
         """;
@@ -123,6 +127,52 @@ public class PageIndexTests
             walked.ReadString(walked.Root, field, inner, fieldRemove, false),
             indexed.ReadString(indexed.Root, field, inner, fieldRemove, false));
         _ = name;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Meta_jsonld_and_itemprop_sources_read_what_a_walk_reads(string name, string html, string url, string[] removes)
+    {
+        var document = Parser.ParseDocument(html);
+        var remove = removes.Select(Selector.Parse).ToArray();
+        var sources = new[]
+        {
+            Source.Meta("og:title"), Source.Meta("description"), Source.Meta("og:image"), Source.Meta("absent"),
+            Source.JsonLd("headline"), Source.JsonLd("author.name"), Source.JsonLd("headline", "NewsArticle"),
+            Source.JsonLd("itemListElement.name", "BreadcrumbList"),
+            Source.ItemProp("author.name"), Source.ItemProp("author"), Source.ItemProp("headline"), Source.ItemProp("datePublished"),
+            Source.ItemProp("articleSection"), Source.ItemProp("absent"),
+        }.Select(source => new[] { source }).ToArray();
+        var walked = Page.Open(document, new Uri(url), remove);
+        var indexed = Page.Open(document, new Uri(url), new PagePlan(remove, sources));
+
+        var read = 0;
+        foreach (var source in sources)
+        {
+            var field = new FieldRef("f");
+            var expected = walked.ReadStrings(walked.Root, field, source, null, false);
+            Assert.Equal(expected, indexed.ReadStrings(indexed.Root, field, source, null, false));
+            Assert.Equal(walked.ReadString(walked.Root, field, source, null, false), indexed.ReadString(indexed.Root, field, source, null, false));
+            read += expected.Count;
+        }
+
+        Assert.True(read >= 3, $"{name}: the sources read only {read} values, too few to compare");
+    }
+
+    [Fact]
+    public void Indexed_microdata_does_not_look_inside_a_taken_item_and_skips_removed_elements()
+    {
+        var document = Parser.ParseDocument(Tricky);
+        var remove = Removes.Select(Selector.Parse).ToArray();
+        var sources = new[] { new[] { Source.ItemProp("author") }, new[] { Source.ItemProp("headline") }, new[] { Source.Meta("description") } };
+        var page = Page.Open(document, null, new PagePlan(remove, sources));
+
+        // The first author is a meta-only item (no text: left out); the nested author is part of the second, not a third.
+        var author = Assert.Single(page.ReadStrings(page.Root, new FieldRef("a"), sources[0], null, false));
+        Assert.StartsWith("Span author", author, StringComparison.Ordinal);
+        Assert.EndsWith("nested", author, StringComparison.Ordinal);
+        Assert.Equal(new[] { "first", "second" }, page.ReadStrings(page.Root, new FieldRef("h"), sources[1], null, false));
+        Assert.Equal("Mixed-case attribute value", page.ReadString(page.Root, new FieldRef("d"), sources[2], null, false));
     }
 
     [Fact]
