@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
@@ -23,22 +22,16 @@ public static class TextContent
         StringComparer.OrdinalIgnoreCase,
         "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg");
 
-    // Exactly the characters char.IsWhiteSpace accepts (all 25 of them), for vectorized searches.
-    private static readonly SearchValues<char> s_whitespace = SearchValues.Create(
-        "\u0009\u000A\u000B\u000C\u000D\u0020\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
-
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static char[]? t_buffer;
 
     /// <summary>The element's text as defined above, or an empty string.</summary>
     public static string Of(IElement element) => Of(element, null);
 
     internal static string Of(IElement element, RemovedView? removed)
     {
-        var builder = t_builder ?? new StringBuilder(1024);
-        t_builder = null;
-        builder.Clear();
-        var writer = new LineWriter(builder);
+        var writer = new LineWriter(t_buffer ?? ArrayPool<char>.Shared.Rent(1024));
+        t_buffer = null;
         var stack = ArrayPool<NodeFrame>.Shared.Rent(32);
         try
         {
@@ -97,15 +90,20 @@ public static class TextContent
                 }
             }
 
-            return writer.ToStringAndTrim();
+            return writer.ToString();
         }
         finally
         {
             Array.Clear(stack, 0, stack.Length);
             ArrayPool<NodeFrame>.Shared.Return(stack);
-            if (builder.Capacity <= 64 * 1024)
+            var buffer = writer.Buffer;
+            if (buffer.Length <= 64 * 1024)
             {
-                t_builder = builder;
+                t_buffer = buffer;
+            }
+            else
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
     }
@@ -118,10 +116,17 @@ public static class TextContent
             return value;
         }
 
-        var builder = new StringBuilder(value.Length);
-        var writer = new LineWriter(builder);
-        writer.Append(value);
-        return writer.ToStringAndTrim();
+        // The result is never longer than the value.
+        var writer = new LineWriter(ArrayPool<char>.Shared.Rent(value.Length));
+        try
+        {
+            writer.Append(value);
+            return writer.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(writer.Buffer);
+        }
     }
 
     private static bool NeedsNormalizing(string value)
@@ -149,67 +154,73 @@ public static class TextContent
 
     private static bool IsBlock(INode node) => node is IElement element && s_blocks.Contains(element.LocalName);
 
-    /// <summary>Appends text collapsing whitespace; line breaks are only written between non-empty lines.</summary>
+    /// <summary>
+    /// Appends text collapsing whitespace (exactly what <see cref="char.IsWhiteSpace(char)"/> accepts) into a pooled
+    /// buffer; line breaks are only written between non-empty lines. One scalar pass per character, with the common
+    /// case (printable ASCII) decided by one comparison: cheaper than searching for word ends when words are short.
+    /// </summary>
     private struct LineWriter
     {
-        private readonly StringBuilder _builder;
+        private char[] _buffer;
+        private int _length;
         private bool _pendingSpace;
         private bool _pendingBreak;
 
-        public LineWriter(StringBuilder builder)
+        public LineWriter(char[] buffer)
         {
-            _builder = builder;
+            _buffer = buffer;
+            _length = 0;
             _pendingSpace = false;
             _pendingBreak = false;
         }
 
         public void Append(string text)
         {
-            // Whole runs of non-whitespace at a time (what char-by-char appending would write, in fewer copies).
-            var rest = text.AsSpan();
-            while (rest.Length > 0)
+            // Room for every character plus one separator: no bounds work inside the loop.
+            if (_length + text.Length + 1 > _buffer.Length)
             {
-                var start = rest.IndexOfAnyExcept(s_whitespace);
-                if (start < 0)
-                {
-                    _pendingSpace = true;
-                    return;
-                }
-
-                if (start > 0)
-                {
-                    _pendingSpace = true;
-                }
-
-                rest = rest.Slice(start);
-                var end = rest.IndexOfAny(s_whitespace);
-                var word = end < 0 ? rest : rest.Slice(0, end);
-                if (_builder.Length > 0)
-                {
-                    if (_pendingBreak)
-                    {
-                        _builder.Append('\n');
-                    }
-                    else if (_pendingSpace)
-                    {
-                        _builder.Append(' ');
-                    }
-                }
-
-                _pendingBreak = false;
-                _pendingSpace = false;
-                _builder.Append(word);
-                if (end < 0)
-                {
-                    return;
-                }
-
-                rest = rest.Slice(end);
+                Grow(_length + text.Length + 1);
             }
+
+            var buffer = _buffer;
+            var length = _length;
+            foreach (var c in text)
+            {
+                if (IsWhiteSpace(c))
+                {
+                    _pendingSpace = true;
+                    continue;
+                }
+
+                if ((_pendingSpace || _pendingBreak) && length > 0)
+                {
+                    buffer[length++] = _pendingBreak ? '\n' : ' ';
+                }
+
+                _pendingSpace = false;
+                _pendingBreak = false;
+                buffer[length++] = c;
+            }
+
+            _length = length;
         }
 
         public void LineBreak() => _pendingBreak = true;
 
-        public string ToStringAndTrim() => _builder.ToString();
+        public override string ToString() => new(_buffer, 0, _length);
+
+        /// <summary>The buffer written to (a bigger one than given when the text outgrew it), for the caller to keep or return.</summary>
+        public readonly char[] Buffer => _buffer;
+
+        private static bool IsWhiteSpace(char c) =>
+            c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u007F' && char.IsWhiteSpace(c);
+
+        private void Grow(int needed)
+        {
+            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+            Array.Copy(_buffer, bigger, _length);
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ScrapeDsl.Tests.Indexing;
 
-/// <summary>Text is appended a run of non-whitespace at a time; the result must be what appending each character gives.</summary>
+/// <summary>Text is collapsed by a scalar pass with an ASCII shortcut; the result must be what char.IsWhiteSpace on each character gives.</summary>
 public class TextRunsTests
 {
     [Fact]
