@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
@@ -32,62 +33,71 @@ public static class TextContent
     {
         var writer = new LineWriter(t_buffer ?? ArrayPool<char>.Shared.Rent(1024));
         t_buffer = null;
-        var stack = ArrayPool<NodeFrame>.Shared.Rent(32);
+        var stack = ArrayPool<TextFrame>.Shared.Rent(32);
+
+        // AngleSharp's own nodes derive from its Element class: a class test is much cheaper than the interface
+        // tests below, and most nodes of a text are elements or text.
+        var angleSharpNodes = element is Element;
         try
         {
             var depth = 0;
-            stack[depth++] = new NodeFrame(element.ChildNodes);
+            stack[depth++] = new TextFrame(element.ChildNodes, block: false);
             while (depth > 0)
             {
                 ref var frame = ref stack[depth - 1];
                 frame.Index++;
                 if (frame.Index >= frame.Nodes.Length)
                 {
-                    depth--;
-                    if (depth > 0 && IsBlock(stack[depth - 1].Nodes[stack[depth - 1].Index]))
+                    // Leaving a block element's children: it ends its line.
+                    if (frame.Block)
                     {
                         writer.LineBreak();
+                    }
+
+                    depth--;
+                    continue;
+                }
+
+                var node = frame.Nodes[frame.Index];
+                var child = angleSharpNodes ? node as Element : node as IElement;
+                if (child is null)
+                {
+                    if (node is IText text)
+                    {
+                        writer.Append(text.Data);
                     }
 
                     continue;
                 }
 
-                var node = frame.Nodes[frame.Index];
-                if (node is IText text)
+                var kind = Classify(child.LocalName);
+                if (kind == ElementKind.Invisible || (removed is not null && removed.Contains(child)))
                 {
-                    writer.Append(text.Data);
+                    continue;
                 }
-                else if (node is IElement child)
+
+                var block = kind == ElementKind.Block;
+                if (block)
                 {
-                    if (s_invisible.Contains(child.LocalName) || (removed is not null && removed.Contains(child)))
-                    {
-                        continue;
-                    }
-
-                    var block = s_blocks.Contains(child.LocalName);
-                    if (block)
-                    {
-                        writer.LineBreak();
-                    }
-
-                    if (child.ChildNodes.Length > 0)
-                    {
-                        if (depth == stack.Length)
-                        {
-                            var bigger = ArrayPool<NodeFrame>.Shared.Rent(stack.Length * 2);
-                            Array.Copy(stack, bigger, depth);
-                            Array.Clear(stack, 0, stack.Length);
-                            ArrayPool<NodeFrame>.Shared.Return(stack);
-                            stack = bigger;
-                        }
-
-                        stack[depth++] = new NodeFrame(child.ChildNodes);
-                    }
-                    else if (block)
-                    {
-                        writer.LineBreak();
-                    }
+                    writer.LineBreak();
                 }
+
+                var children = child.ChildNodes;
+                if (children.Length == 0)
+                {
+                    continue;
+                }
+
+                if (depth == stack.Length)
+                {
+                    var bigger = ArrayPool<TextFrame>.Shared.Rent(stack.Length * 2);
+                    Array.Copy(stack, bigger, depth);
+                    Array.Clear(stack, 0, stack.Length);
+                    ArrayPool<TextFrame>.Shared.Return(stack);
+                    stack = bigger;
+                }
+
+                stack[depth++] = new TextFrame(children, block);
             }
 
             return writer.ToString();
@@ -95,7 +105,7 @@ public static class TextContent
         finally
         {
             Array.Clear(stack, 0, stack.Length);
-            ArrayPool<NodeFrame>.Shared.Return(stack);
+            ArrayPool<TextFrame>.Shared.Return(stack);
             var buffer = writer.Buffer;
             if (buffer.Length <= 64 * 1024)
             {
@@ -152,12 +162,61 @@ public static class TextContent
         return false;
     }
 
-    private static bool IsBlock(INode node) => node is IElement element && s_blocks.Contains(element.LocalName);
+    /// <summary>
+    /// Which of the two lists a tag name is on (compared ignoring case). Parsed HTML names are lower-case ASCII, so a
+    /// switch over the lists decides them; any other spelling goes through the case-insensitive sets.
+    /// </summary>
+    private static ElementKind Classify(string name) => name switch
+    {
+        "address" or "article" or "aside" or "blockquote" or "br" or "dd" or "details" or "div" or "dl" or "dt" or "fieldset"
+            or "figcaption" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header"
+            or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section" or "summary" or "table" or "td" or "th"
+            or "tr" or "ul" => ElementKind.Block,
+        "script" or "style" or "noscript" or "template" or "iframe" or "object" or "head" or "title" or "svg" => ElementKind.Invisible,
+        _ when IsLowerAsciiName(name) => ElementKind.Inline,
+        _ => s_invisible.Contains(name) ? ElementKind.Invisible : s_blocks.Contains(name) ? ElementKind.Block : ElementKind.Inline,
+    };
+
+    private static bool IsLowerAsciiName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private enum ElementKind
+    {
+        Inline,
+        Block,
+        Invisible,
+    }
+
+    /// <summary>A position in one element's child list, and whether that element is a block (it ends its line when left).</summary>
+    private struct TextFrame
+    {
+        public TextFrame(INodeList nodes, bool block)
+        {
+            Nodes = nodes;
+            Index = -1;
+            Block = block;
+        }
+
+        public INodeList Nodes;
+        public int Index;
+        public bool Block;
+    }
 
     /// <summary>
     /// Appends text collapsing whitespace (exactly what <see cref="char.IsWhiteSpace(char)"/> accepts) into a pooled
-    /// buffer; line breaks are only written between non-empty lines. One scalar pass per character, with the common
-    /// case (printable ASCII) decided by one comparison: cheaper than searching for word ends when words are short.
+    /// buffer; line breaks are only written between non-empty lines. One pass with a test per character that is one
+    /// comparison for most letters, each word copied as a block: cheaper than vectorized searches for word ends
+    /// (words are short, and the whitespace set has non-ASCII members) and than appending character by character.
     /// </summary>
     private struct LineWriter
     {
@@ -176,30 +235,42 @@ public static class TextContent
 
         public void Append(string text)
         {
-            // Room for every character plus one separator: no bounds work inside the loop.
+            // Room for every character plus one separator: no growing inside the loop.
             if (_length + text.Length + 1 > _buffer.Length)
             {
                 Grow(_length + text.Length + 1);
             }
 
-            var buffer = _buffer;
+            var source = text.AsSpan();
+            var target = _buffer.AsSpan();
             var length = _length;
-            foreach (var c in text)
+            var i = 0;
+            while (i < source.Length)
             {
-                if (IsWhiteSpace(c))
+                // A run of whitespace: one pending separator.
+                if (IsWhiteSpace(source[i]))
                 {
                     _pendingSpace = true;
+                    i++;
                     continue;
+                }
+
+                // A word: found by one cheap test per character, copied in one block.
+                var start = i;
+                while (i < source.Length && !IsWhiteSpace(source[i]))
+                {
+                    i++;
                 }
 
                 if ((_pendingSpace || _pendingBreak) && length > 0)
                 {
-                    buffer[length++] = _pendingBreak ? '\n' : ' ';
+                    target[length++] = _pendingBreak ? '\n' : ' ';
                 }
 
                 _pendingSpace = false;
                 _pendingBreak = false;
-                buffer[length++] = c;
+                source.Slice(start, i - start).CopyTo(target.Slice(length));
+                length += i - start;
             }
 
             _length = length;
@@ -212,8 +283,18 @@ public static class TextContent
         /// <summary>The buffer written to (a bigger one than given when the text outgrew it), for the caller to keep or return.</summary>
         public readonly char[] Buffer => _buffer;
 
+        /// <summary>
+        /// Exactly <see cref="char.IsWhiteSpace(char)"/> (its 25 characters), decided by one comparison for printable
+        /// ASCII and for the Latin, Greek, Cyrillic, Hebrew and Arabic letters below U+1680.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsWhiteSpace(char c) =>
-            c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') : c >= '\u007F' && char.IsWhiteSpace(c);
+            c <= ' '
+                ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t'
+                : c >= '\u0085' && (c == '\u0085' || c == '\u00A0' || (c >= '\u1680' && IsRareWhiteSpace(c)));
+
+        private static bool IsRareWhiteSpace(char c) =>
+            c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
 
         private void Grow(int needed)
         {
