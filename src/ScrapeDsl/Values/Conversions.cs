@@ -48,6 +48,12 @@ public static class Conversions
     /// </summary>
     public static bool TryDateTime(string text, out DateTimeOffset value)
     {
+        if (IsoDates.TryDateTime(text) is { } iso)
+        {
+            value = iso;
+            return true;
+        }
+
         if (!SaysFullDate(text))
         {
             value = default;
@@ -91,6 +97,12 @@ public static class Conversions
     /// <summary><c>type: date</c>: <c>yyyy-MM-dd</c>, or the date part (as written) of a date-time.</summary>
     public static bool TryDate(string text, out DateOnly value)
     {
+        if (IsoDates.TryDateOnly(text) is { } iso)
+        {
+            value = iso;
+            return true;
+        }
+
         if (DateOnly.TryParseExact(text, s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
             return true;
