@@ -103,6 +103,13 @@ public static class Conversions
             return true;
         }
 
+        // A longer text is never one of the exact date formats below: an ISO date-time gives its date part at once.
+        if (text.Length > 10 && IsoDates.TryDateTime(text) is { } isoInstant)
+        {
+            value = DateOnly.FromDateTime(isoInstant.DateTime);
+            return true;
+        }
+
         if (DateOnly.TryParseExact(text, s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
             return true;
