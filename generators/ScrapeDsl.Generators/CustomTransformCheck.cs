@@ -9,22 +9,36 @@ namespace ScrapeDsl.Generators;
 /// <summary>One <c>custom: Method</c> step of a rule, with where it is written.</summary>
 internal sealed record CustomTransformUse(string Path, string RuleName, string Method, SourceSpan Span);
 
+/// <summary>The <c>custom</c> steps of one rule file.</summary>
+internal sealed record RuleTransformUses(string Path, EquatableArray<CustomTransformUse> Uses);
+
 /// <summary>
 /// Checks <c>custom</c> transforms against the Compilation: <c>{Rule}Extractor</c> must have a user-written partial
 /// part with <c>static string? Method(string value)</c>. Problems are reported at the YAML line of the step.
 /// </summary>
 internal static class CustomTransformCheck
 {
-    /// <summary>The custom steps of every valid rule (resolved: inherited fields are checked on each rule that extends them).</summary>
-    public static EquatableArray<CustomTransformUse> Uses(ImmutableArray<ParsedRule> files)
+    /// <summary>The custom steps of a valid rule (resolved: inherited fields are checked on each rule that extends them).</summary>
+    public static RuleTransformUses Uses(ParsedRule file)
     {
         var uses = new List<CustomTransformUse>();
-        foreach (var file in files)
+        if (file.Rule is { IsPartial: false } rule)
         {
-            if (file.Rule is { IsPartial: false } rule)
-            {
-                Collect(file.Path, rule.Name, rule.Fields, uses);
-            }
+            Collect(file.Path, rule.Name, rule.Fields, uses);
+        }
+
+        return new RuleTransformUses(file.Path, EquatableArray.From(uses));
+    }
+
+    /// <summary>The custom steps of every rule, in the order of the rule files' paths.</summary>
+    public static EquatableArray<CustomTransformUse> All(ImmutableArray<RuleTransformUses> files)
+    {
+        var sorted = new List<RuleTransformUses>(files);
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var uses = new List<CustomTransformUse>();
+        foreach (var file in sorted)
+        {
+            uses.AddRange(file.Uses);
         }
 
         return EquatableArray.From(uses);

@@ -59,76 +59,81 @@ public sealed partial class RuleGenerator
     }
 
     /// <summary>
-    /// Resolves <c>extends</c> for every file. A valid rule gets its partials' <c>remove</c> and fields; a rule whose chain
-    /// is broken (reported here, at its <c>extends</c> line) and a broken file get a placeholder resolved against the
-    /// partials that can be read (a broken partial lends its placeholder), so code using inherited properties still binds.
+    /// Resolves one file's <c>extends</c>. A valid rule gets its partials' <c>remove</c> and fields; a rule whose chain is
+    /// broken (reported here, at its <c>extends</c> line) and a broken file get a placeholder resolved against the partials
+    /// that can be read (a broken partial lends its placeholder), so code using inherited properties still binds.
     /// </summary>
-    private static ResolvedRuleSet Resolve(ImmutableArray<ParsedRule> files)
+    private static ResolvedFile ResolveFile(ParsedRule file, ExtendsTargets targets)
     {
         try
         {
-            var sorted = SortedByPath(files);
-            var valid = new List<RuleFile>(sorted.Count);
-            var standIns = new List<RuleFile>(sorted.Count);
-            foreach (var file in sorted)
+            var diagnostics = new List<RuleDiagnostic>();
+            var rule = file.Rule is { } own ? RuleResolver.ResolveChain(file.Path, own, targets.FindRule, diagnostics) : null;
+            Rule? placeholder = null;
+            if (rule is null && (file.Rule ?? file.Placeholder) is { } standIn)
             {
-                valid.Add(new RuleFile(file.Path, file.Rule, EquatableArray<RuleDiagnostic>.Empty));
-                standIns.Add(new RuleFile(file.Path, file.Rule ?? file.Placeholder, EquatableArray<RuleDiagnostic>.Empty));
+                // The chain (or the file) is broken: merge what can be merged, else keep the file's own fields.
+                placeholder = RuleResolver.ResolveChain(file.Path, standIn, targets.FindStandIn, diagnostics: null) ?? standIn;
             }
 
-            var resolved = RuleResolver.Resolve(valid);
-            var recovered = RuleResolver.Resolve(standIns);
-            var result = new List<ParsedRule>(sorted.Count);
-            for (var i = 0; i < sorted.Count; i++)
-            {
-                var file = sorted[i];
-                var rule = resolved.Files[i].Rule;
-                Rule? placeholder = null;
-                if (rule is null && (file.Rule ?? file.Placeholder) is { } own)
-                {
-                    // The chain (or the file) is broken: merge what can be merged, else keep the file's own fields.
-                    placeholder = recovered.Files[i].Rule ?? own;
-                }
-
-                result.Add(file with { Rule = rule, Placeholder = placeholder });
-            }
-
-            return new ResolvedRuleSet(EquatableArray.From(result), resolved.Diagnostics);
+            return new ResolvedFile(file with { Rule = rule, Placeholder = placeholder }, EquatableArray.From(diagnostics));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new ResolvedRuleSet(
-                EquatableArray.From(files),
-                new EquatableArray<RuleDiagnostic>(new[] { RuleDiagnosticsReporter.InternalError(string.Empty, "resolving 'extends'", exception) }));
+            return new ResolvedFile(file, new EquatableArray<RuleDiagnostic>(new[] { RuleDiagnosticsReporter.InternalError(file.Path, "resolving 'extends'", exception) }));
         }
     }
 
-    private static ImmutableArray<RuleToEmit> UniqueRules(ImmutableArray<ParsedRule> files, string ns)
+    private static EquatableArray<RuleToEmit> UniqueRules(ImmutableArray<RuleModelFile> files, ExtendsTargets targets, string ns)
     {
-        // Only dictionary work on model records: nothing here can fail on a rule's content. The claims are the ones
-        // RuleSetChecks reports (same class, same path order), so the rule that is emitted is the one not reported.
+        // Dictionary work on model records, and resolving `extends` as ResolveFile does (on models without positions, which
+        // gives the same rule without positions). The claims are the ones RuleSetChecks reports (same class, same path
+        // order), so the rule that is emitted is the one not reported.
         var claims = new TypeNameClaims();
         var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
-        var sorted = SortedByPath(files);
+        var sorted = new List<RuleModelFile>(files);
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var rules = new Rule?[sorted.Count];
 
         // Valid rules first: a placeholder never displaces a real rule of the same name.
-        foreach (var file in sorted)
+        for (var i = 0; i < sorted.Count; i++)
         {
-            if (file.Rule is { IsPartial: false } rule && claims.TryClaim(rule.Name, file.Path) is null)
+            var file = sorted[i];
+            rules[i] = file.Rule is { } own ? ResolveModel(file.Path, own, targets.FindRule) : null;
+            if (rules[i] is { IsPartial: false } rule && claims.TryClaim(rule.Name, file.Path) is null)
             {
-                byName.Add(rule.Name, new RuleToEmit(RuleModel.WithoutPositions(rule), ns));
+                byName.Add(rule.Name, new RuleToEmit(RuleModelFile.Finish(rule), ns));
             }
         }
 
-        foreach (var file in sorted)
+        for (var i = 0; i < sorted.Count; i++)
         {
-            if (file.Rule is null && file.Placeholder is { IsPartial: false } placeholder && claims.TryClaim(placeholder.Name, file.Path) is null)
+            var file = sorted[i];
+            if (rules[i] is null && (file.Rule ?? file.Placeholder) is { } standIn)
             {
-                byName.Add(placeholder.Name, new RuleToEmit(RuleModel.WithoutPositions(placeholder), ns, IsPlaceholder: true));
+                var placeholder = ResolveModel(file.Path, standIn, targets.FindStandIn) ?? standIn;
+                if (!placeholder.IsPartial && claims.TryClaim(placeholder.Name, file.Path) is null)
+                {
+                    byName.Add(placeholder.Name, new RuleToEmit(RuleModelFile.Finish(placeholder), ns, IsPlaceholder: true));
+                }
             }
         }
 
-        return byName.Values.ToImmutableArray();
+        return EquatableArray.From(byName.Values);
+    }
+
+    // Resolving cannot fail on a rule's content; should it throw all the same, ResolveFile reports it and the rule is
+    // emitted with its own fields only.
+    private static Rule? ResolveModel(string path, Rule model, Func<string, RuleFile?> find)
+    {
+        try
+        {
+            return RuleResolver.ResolveChain(path, model, find, diagnostics: null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return model;
+        }
     }
 
     private static EquatableArray<RuleDiagnostic> CheckCustomTransforms(EquatableArray<CustomTransformUse> uses, string ns, Compilation compilation)
@@ -225,7 +230,7 @@ public sealed partial class RuleGenerator
         }
     }
 
-    private static RegistryModel Registry(ImmutableArray<RuleToEmit> rules, string ns)
+    private static RegistryModel Registry(EquatableArray<RuleToEmit> rules, string ns)
     {
         var names = new List<string>();
         foreach (var rule in rules)
@@ -248,13 +253,6 @@ public sealed partial class RuleGenerator
             output.ReportDiagnostic(RuleDiagnosticsReporter.ToDiagnostic(
                 RuleDiagnosticsReporter.InternalError(string.Empty, "writing the rule registry", exception)));
         }
-    }
-
-    private static List<ParsedRule> SortedByPath(ImmutableArray<ParsedRule> files)
-    {
-        var sorted = new List<ParsedRule>(files);
-        sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return sorted;
     }
 
     private static void Report(SourceProductionContext output, EquatableArray<RuleDiagnostic> diagnostics)

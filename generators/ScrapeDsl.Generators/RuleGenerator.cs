@@ -46,22 +46,36 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
                 .WithTrackingName(RuleGeneratorSteps.Diagnostics),
             static (output, diagnostics) => Report(output, diagnostics));
 
-        // 5. All files together, `extends` resolved (a rule holds its partials' remove lists and fields; a placeholder too);
-        //    broken chains reported at the `extends` line. Then back to one item per file, so later steps cache per rule.
-        var resolution = parsed.Collect()
-            .Select(static (files, _) => Resolve(files))
-            .WithTrackingName(RuleGeneratorSteps.ResolvedRules);
+        // 5. Each file's `extends` resolved on its own, against what every file offers as a target (all of a partial, any
+        //    other rule only as "not a partial"), so editing an ordinary rule resolves no other one again. A rule holds its
+        //    partials' remove lists and fields (a placeholder too); a broken chain is reported at the `extends` line.
+        var targets = parsed
+            .Select(static (file, _) => ExtendsTarget.Of(file))
+            .Collect()
+            .Select(static (all, _) => new ExtendsTargets(all))
+            .WithTrackingName(RuleGeneratorSteps.ExtendsTargets);
+        var resolution = parsed
+            .Combine(targets)
+            .Select(static (input, _) => ResolveFile(input.Left, input.Right));
         context.RegisterSourceOutput(
             resolution.Select(static (result, _) => result.Diagnostics),
             static (output, diagnostics) => Report(output, diagnostics));
         var resolved = resolution
-            .SelectMany(static (result, _) => result.Files)
+            .Select(static (result, _) => result.File)
             .WithTrackingName(RuleGeneratorSteps.ResolvedFiles);
 
-        // 6. Rules to emit, one per type name (valid rules first, then placeholders; then the first file by path).
-        var toEmit = resolved.Collect()
+        // 6. Rules to emit, one per type name (valid rules first, then placeholders; then the first file by path). Each
+        //    file's positions are stripped on its own; over all files there is only the name claims and the merging of
+        //    inherited fields, so the output is in name order whatever the file order.
+        var models = parsed
+            .Select(static (file, _) => RuleModelFile.Of(file))
+            .WithTrackingName(RuleGeneratorSteps.RuleModels);
+        var emitted = models.Collect()
+            .Combine(targets)
             .Combine(ns)
-            .SelectMany(static (input, _) => UniqueRules(input.Left, input.Right))
+            .Select(static (input, _) => UniqueRules(input.Left.Left, input.Left.Right, input.Right));
+        var toEmit = emitted
+            .SelectMany(static (rules, _) => rules)
             .WithTrackingName(RuleGeneratorSteps.RulesToEmit);
 
         // 7. A record and an extractor per rule.
@@ -77,8 +91,11 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(crossFile, static (output, diagnostics) => Report(output, diagnostics));
 
         // 9. Custom transforms: the methods must exist on the partial extractor classes (the only step that needs the Compilation).
-        var customUses = resolved.Collect()
-            .Select(static (files, _) => CustomTransformCheck.Uses(files))
+        //    Each file's uses are found on their own; only the list of all uses is compared with the Compilation.
+        var customUses = resolved
+            .Select(static (file, _) => CustomTransformCheck.Uses(file))
+            .Collect()
+            .Select(static (uses, _) => CustomTransformCheck.All(uses))
             .WithTrackingName(RuleGeneratorSteps.CustomTransforms);
         context.RegisterSourceOutput(
             customUses.Combine(ns).Combine(context.CompilationProvider),
@@ -106,7 +123,7 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(exampleChecks, static (output, diagnostics) => Report(output, diagnostics));
 
         // 13. One registry of every rule, for dispatch by URL.
-        var registry = toEmit.Collect()
+        var registry = emitted
             .Combine(ns)
             .Select(static (input, _) => Registry(input.Left, input.Right))
             .WithTrackingName(RuleGeneratorSteps.Registry);

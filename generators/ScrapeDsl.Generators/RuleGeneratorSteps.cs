@@ -18,11 +18,14 @@ public static class RuleGeneratorSteps
     /// <summary>The namespace generated code goes into.</summary>
     public const string Namespace = nameof(Namespace);
 
-    /// <summary>All rule files with <c>extends</c> resolved, and the problems of broken chains.</summary>
-    public const string ResolvedRules = nameof(ResolvedRules);
+    /// <summary>What every rule file offers to <c>extends</c>, by path: the one step over all files that resolution needs.</summary>
+    public const string ExtendsTargets = nameof(ExtendsTargets);
 
     /// <summary>Each file after resolution: the merged rule, or the placeholder of a broken one.</summary>
     public const string ResolvedFiles = nameof(ResolvedFiles);
+
+    /// <summary>Each file's rule and placeholder without positions (before <c>extends</c> is resolved).</summary>
+    public const string RuleModels = nameof(RuleModels);
 
     /// <summary>Where rules use custom transforms.</summary>
     public const string CustomTransforms = nameof(CustomTransforms);

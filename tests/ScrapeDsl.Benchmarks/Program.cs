@@ -44,7 +44,7 @@ public static class Program
         var summaries = interleavedOnly
             ? new List<Summary>()
             : BenchmarkSwitcher
-                .FromTypes(new[] { typeof(ExtractionBenchmarks), typeof(GeneratorBenchmarks) })
+                .FromTypes(new[] { typeof(ExtractionBenchmarks), typeof(GeneratorBenchmarks), typeof(DispatchCheckBenchmarks) })
                 .Run(rest.ToArray(), config)
                 .ToList();
 

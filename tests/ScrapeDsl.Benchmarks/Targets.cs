@@ -60,6 +60,7 @@ public static class Targets
             foreach (var report in generator)
             {
                 text.Append("| ").Append(report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo)
+                    .Append(report.BenchmarkCase.Parameters["TrackSteps"] is true ? ", steps tracked" : string.Empty)
                     .Append(" | ").Append(Format.Time(Median(report)))
                     .Append(" | ").Append(Format.Size(Bytes(report)))
                     .AppendLine(" |");

@@ -116,8 +116,10 @@ public sealed class IncrementalTests
         // The file was read again (its positions moved) ...
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.ReasonsOf<ParsedRule>(result, RuleGeneratorSteps.ParsedRules, f => f.Path == FirstPath));
 
-        // ... but the position-free model compares equal, so no code is written again.
-        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "First"));
+        // ... but the position-free model compares equal (made per file), so the rules to emit are not even recomputed
+        // and no code is written again.
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, PipelineSteps.ReasonsOf<RuleModelFile>(result, RuleGeneratorSteps.RuleModels, f => f.Path == FirstPath));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, PipelineSteps.ReasonsOf<RuleToEmit>(result, RuleGeneratorSteps.RulesToEmit, r => r.Rule.Name == "First"));
         Assert.All(PipelineSteps.Outputs(result, RuleGeneratorSteps.RulesToEmit), o => Assert.True(PipelineSteps.IsReused(o.Reason), o.Reason.ToString()));
     }
 
@@ -129,10 +131,11 @@ public sealed class IncrementalTests
 
         var result = GeneratorHarness.RunAgain(ref driver, run.Input);
 
-        // All files are resolved together (one Collect), then split back to one item per file ...
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.Outputs(result, RuleGeneratorSteps.ResolvedRules).Select(static o => o.Reason));
+        // What the files offer to `extends` is indexed over all files (one Collect), and the partial's edit changes it ...
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, PipelineSteps.Outputs(result, RuleGeneratorSteps.ExtendsTargets).Select(static o => o.Reason));
 
-        // ... so only the files whose merged rule changed are new items: the partial and the two rules that extend it.
+        // ... then each file is resolved against it on its own, so only the files whose merged rule changed are new items:
+        // the partial and the two rules that extend it.
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, PartialPath));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, ProductPath));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, ResolvedReasons(result, CategoryPath));

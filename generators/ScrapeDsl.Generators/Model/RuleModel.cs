@@ -69,6 +69,25 @@ internal static class RuleModel
     }
 }
 
+/// <summary>
+/// One rule file's emission models, made per file so an edit strips the positions of that file only: its rule and its
+/// placeholder without positions, each still naming the file it extends (without a position) so it can be resolved.
+/// </summary>
+/// <param name="Path">The rule file.</param>
+/// <param name="Rule">The rule, when the file has no errors.</param>
+/// <param name="Placeholder">The placeholder of a file with errors.</param>
+internal sealed record RuleModelFile(string Path, Rule? Rule, Rule? Placeholder)
+{
+    public static RuleModelFile Of(ParsedRule file) => new(file.Path, Strip(file.Rule), Strip(file.Placeholder));
+
+    /// <summary>The model to emit once <c>extends</c> is resolved: a rule that extends nothing is already one.</summary>
+    public static Rule Finish(Rule resolved) => resolved.Extends is null ? resolved : RuleModel.WithoutPositions(resolved);
+
+    private static Rule? Strip(Rule? rule) => rule is null
+        ? null
+        : RuleModel.WithoutPositions(rule) with { Extends = rule.Extends is { } reference ? reference with { Span = default } : null };
+}
+
 /// <summary>A rule ready to emit: the position-free rule and the namespace of the consuming project.</summary>
 /// <param name="Rule">The rule without positions.</param>
 /// <param name="Namespace">The consuming project's namespace.</param>

@@ -62,25 +62,115 @@ public static class RuleSetChecks
     /// <summary>Reports, on the rule that loses, each pair of rules that accept a common URL with equal priority.</summary>
     private static void AmbiguousDispatch(List<RuleSummary> rules, List<RuleDiagnostic> diagnostics)
     {
-        for (var i = 0; i < rules.Count; i++)
+        foreach (var (i, j) in PairsSharingAHost(rules))
         {
-            for (var j = i + 1; j < rules.Count; j++)
+            var a = rules[i];
+            var b = rules[j];
+            if (a.Match.Priority != b.Match.Priority || DispatchOverlap.FindSharedUrl(a.Match, b.Match) is not { } url)
             {
-                var a = rules[i];
-                var b = rules[j];
-                if (a.Match.Priority != b.Match.Priority || DispatchOverlap.FindSharedUrl(a.Match, b.Match) is not { } url)
-                {
-                    continue;
-                }
-
-                // The registry breaks the tie by ordinal record name; the other rule never sees these URLs.
-                var (winner, loser) = string.CompareOrdinal(a.Name, b.Name) < 0 ? (a, b) : (b, a);
-                diagnostics.Add(RuleDiagnostics.Create(
-                    RuleDiagnostics.AmbiguousDispatch, loser.Path, loser.NameSpan,
-                    loser.Name, url, winner.Name, FileName(winner.Path), winner.Match.Priority));
+                continue;
             }
+
+            // The registry breaks the tie by ordinal record name; the other rule never sees these URLs.
+            var (winner, loser) = string.CompareOrdinal(a.Name, b.Name) < 0 ? (a, b) : (b, a);
+            diagnostics.Add(RuleDiagnostics.Create(
+                RuleDiagnostics.AmbiguousDispatch, loser.Path, loser.NameSpan,
+                loser.Name, url, winner.Name, FileName(winner.Path), winner.Match.Priority));
         }
     }
+
+    /// <summary>
+    /// The pairs of rules (indexes i &lt; j, in that order) whose host patterns can accept a common host: the only pairs
+    /// that can share a URL, so the only ones <see cref="DispatchOverlap"/> is asked about. Rules for different sites are
+    /// never compared; a rule with no hosts (any host) is compared with every rule.
+    /// </summary>
+    /// <remarks>
+    /// A pattern names a domain: <c>example.com</c> accepts that host, <c>*.example.com</c> the hosts that end with
+    /// ".example.com" (ignoring case). So two domain patterns accept a common host only when they are equal; a domain and a
+    /// subdomain pattern only when the domain ends with "." and the other's; two subdomain patterns when one's ends with the
+    /// other's or they are equal. Each pattern therefore looks up its own domain and its parent domains
+    /// (<c>news.example.com</c>: <c>example.com</c>, <c>com</c>) in an index of the patterns: a few look-ups per pattern
+    /// instead of a comparison with every rule.
+    /// </remarks>
+    internal static List<(int First, int Second)> PairsSharingAHost(IReadOnlyList<RuleSummary> rules)
+    {
+        var domains = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var subdomains = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var anyHost = new List<int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Match.Hosts.Count == 0)
+            {
+                anyHost.Add(i);
+            }
+
+            foreach (var pattern in rules[i].Match.Hosts)
+            {
+                var index = IsSubdomainPattern(pattern) ? subdomains : domains;
+                var domain = Domain(pattern);
+                if (!index.TryGetValue(domain, out var indexed))
+                {
+                    index.Add(domain, indexed = new List<int>());
+                }
+
+                if (indexed.Count == 0 || indexed[indexed.Count - 1] != i)
+                {
+                    indexed.Add(i);
+                }
+            }
+        }
+
+        var pairs = new HashSet<(int, int)>();
+        void PairWith(int i, Dictionary<string, List<int>> index, string domain)
+        {
+            if (index.TryGetValue(domain, out var indexed))
+            {
+                foreach (var j in indexed)
+                {
+                    if (i != j)
+                    {
+                        pairs.Add(i < j ? (i, j) : (j, i));
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            foreach (var pattern in rules[i].Match.Hosts)
+            {
+                // The same domain: equal domain patterns, or equal subdomain patterns. Then each parent domain
+                // ("example.com", then "com" for "news.example.com"): subdomain patterns only.
+                var domain = Domain(pattern);
+                PairWith(i, IsSubdomainPattern(pattern) ? subdomains : domains, domain);
+                for (var dot = domain.IndexOf('.'); dot >= 0; dot = domain.IndexOf('.', dot + 1))
+                {
+                    PairWith(i, subdomains, domain.Substring(dot + 1));
+                }
+            }
+        }
+
+        foreach (var i in anyHost)
+        {
+            for (var j = 0; j < rules.Count; j++)
+            {
+                if (i != j)
+                {
+                    pairs.Add(i < j ? (i, j) : (j, i));
+                }
+            }
+        }
+
+        var ordered = new List<(int First, int Second)>(pairs);
+        ordered.Sort();
+        return ordered;
+    }
+
+    // How UrlGlobs.HostMatches reads a pattern: "*.example.com" accepts the subdomains of example.com, anything else
+    // accepts itself.
+    private static bool IsSubdomainPattern(string pattern) => pattern.StartsWith("*.", StringComparison.Ordinal);
+
+    private static string Domain(string pattern) => IsSubdomainPattern(pattern) ? pattern.Substring(2) : pattern;
 
     private static string FileName(string path)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ScrapeDsl.Dispatch;
 
 namespace ScrapeDsl.Language;
 
@@ -24,7 +25,7 @@ public static class DispatchOverlap
         }
 
         var hosts = SharedHosts(a, b);
-        if (hosts.Count == 0)
+        if (hosts.Count == 0 || !PathsCanMeet(a, b))
         {
             return null;
         }
@@ -64,6 +65,101 @@ public static class DispatchOverlap
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// False when no path matches a path glob of both blocks, told from their literal parts alone: then no URL is shared
+    /// and the search, which would try every candidate to find none, is skipped. Two rules of one site usually differ in a
+    /// literal segment (<c>/news/*</c>, <c>/video/*</c>) or in their number of segments. True means only "maybe".
+    /// </summary>
+    internal static bool PathsCanMeet(UrlMatch a, UrlMatch b)
+    {
+        if (a.Paths.Count == 0 || b.Paths.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var globA in a.Paths)
+        {
+            var segmentsA = UrlGlobs.Segments(globA);
+            foreach (var globB in b.Paths)
+            {
+                if (!GlobsDisjoint(segmentsA, UrlGlobs.Segments(globB)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Segments are matched in order; '**' takes any number of segments (none too). Before the first '**' of either glob,
+    // both globs speak of the same path segment; after the last '**' of each, both speak of the path's last segments.
+    private static bool GlobsDisjoint(string[] a, string[] b)
+    {
+        int firstA = Array.IndexOf(a, "**"), firstB = Array.IndexOf(b, "**");
+        int lastA = Array.LastIndexOf(a, "**"), lastB = Array.LastIndexOf(b, "**");
+        var prefix = Math.Min(firstA < 0 ? a.Length : firstA, firstB < 0 ? b.Length : firstB);
+        for (var k = 0; k < prefix; k++)
+        {
+            if (SegmentsDisjoint(a[k], b[k]))
+            {
+                return true;
+            }
+        }
+
+        var suffix = Math.Min(a.Length - 1 - lastA, b.Length - 1 - lastB);
+        for (var k = 1; k <= suffix; k++)
+        {
+            if (SegmentsDisjoint(a[a.Length - k], b[b.Length - k]))
+            {
+                return true;
+            }
+        }
+
+        // Without '**' a glob matches paths of exactly its length; with, of at least its other segments' number.
+        var minA = a.Length - Count(a, "**");
+        var minB = b.Length - Count(b, "**");
+        return (firstA < 0 && (firstB < 0 ? a.Length != b.Length : a.Length < minB))
+            || (firstB < 0 && firstA >= 0 && b.Length < minA);
+    }
+
+    // Within a segment '*' takes any run of characters and '?' one: two segments match no common text when their literal
+    // beginnings (before the first wildcard) or endings (after the last) disagree.
+    private static bool SegmentsDisjoint(string a, string b)
+    {
+        var wildcards = new[] { '*', '?' };
+        int firstA = a.IndexOfAny(wildcards), firstB = b.IndexOfAny(wildcards);
+        if (firstA < 0 && firstB < 0)
+        {
+            return !string.Equals(a, b, StringComparison.Ordinal);
+        }
+
+        var startA = firstA < 0 ? a : a.Substring(0, firstA);
+        var startB = firstB < 0 ? b : b.Substring(0, firstB);
+        if (!startA.StartsWith(startB, StringComparison.Ordinal) && !startB.StartsWith(startA, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var endA = firstA < 0 ? a : a.Substring(a.LastIndexOfAny(wildcards) + 1);
+        var endB = firstB < 0 ? b : b.Substring(b.LastIndexOfAny(wildcards) + 1);
+        return !endA.EndsWith(endB, StringComparison.Ordinal) && !endB.EndsWith(endA, StringComparison.Ordinal);
+    }
+
+    private static int Count(string[] segments, string value)
+    {
+        var count = 0;
+        foreach (var segment in segments)
+        {
+            if (segment == value)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static List<string> SharedHosts(UrlMatch a, UrlMatch b)

@@ -25,22 +25,49 @@ public static class RuleResolver
             byPath[Normalize(file.Path)] = file;
         }
 
+        RuleFile? Find(string target) => byPath.TryGetValue(target, out var found) ? found : null;
         var resolved = new List<RuleFile>(files.Count);
         var diagnostics = new List<RuleDiagnostic>();
         foreach (var file in files)
         {
-            if (file.Rule is not { Extends: { } reference } rule)
-            {
-                resolved.Add(file);
-                continue;
-            }
-
-            var merged = Merge(file, rule, reference, byPath, new List<string> { Normalize(file.Path) }, diagnostics, report: true, out _);
-            resolved.Add(file with { Rule = merged });
+            resolved.Add(file.Rule is { } rule ? file with { Rule = ResolveChain(file.Path, rule, Find, diagnostics) } : file);
         }
 
         return new ResolvedRules(EquatableArray.From(resolved), EquatableArray.From(diagnostics));
     }
+
+    /// <summary>
+    /// Resolves one rule's <c>extends</c> chain against the files <paramref name="find"/> returns by normalised path (see
+    /// <see cref="Target"/>; null: no such file). Returns the rule itself when it extends nothing, the merged rule, or null
+    /// when the chain is broken; the problem is added to <paramref name="diagnostics"/> (when given) at the <c>extends</c> line.
+    /// Reads only the files on the chain, so a build can resolve each file on its own against an index of the others.
+    /// </summary>
+    public static Rule? ResolveChain(string path, Rule rule, Func<string, RuleFile?> find, List<RuleDiagnostic>? diagnostics)
+    {
+        if (rule.Extends is not { } reference)
+        {
+            return rule;
+        }
+
+        return Merge(new RuleFile(path, rule, EquatableArray<RuleDiagnostic>.Empty), rule, reference, find, new List<string> { Normalize(path) }, diagnostics, out _);
+    }
+
+    /// <summary>
+    /// What resolving another file's <c>extends</c> reads of <paramref name="rule"/>: all of a partial; of any other rule only
+    /// that it is not a partial (the problem names the path as written, not the rule). Files reduced this way resolve every
+    /// chain exactly as the files themselves, and a rule's reduced form does not change when the rule is edited, so a build
+    /// that indexes them needs to resolve no other file again after such an edit.
+    /// </summary>
+    public static Rule? AsTarget(Rule? rule) => rule is { IsPartial: false } ? NotAPartial : rule;
+
+    private static readonly Rule NotAPartial = new(
+        string.Empty,
+        default,
+        null,
+        new UrlMatch(EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, 0),
+        EquatableArray<SelectorSpec>.Empty,
+        EquatableArray<Field>.Empty,
+        EquatableArray<Example>.Empty);
 
     /// <summary>Reads a rule file from disk with the partials it extends (see <see cref="ReadWithExtends"/>).</summary>
     public static RuleFile ReadFile(string path) =>
@@ -101,17 +128,15 @@ public static class RuleResolver
         return Normalize(path);
     }
 
-    private static Rule? Merge(RuleFile file, Rule rule, RuleReference reference, Dictionary<string, RuleFile> byPath, List<string> chain, List<RuleDiagnostic> diagnostics, bool report, out string? cycle)
+    // Problems are reported (added to diagnostics) for the file being resolved only: further up the chain, a broken link
+    // becomes one problem at this file's 'extends' line.
+    private static Rule? Merge(RuleFile file, Rule rule, RuleReference reference, Func<string, RuleFile?> find, List<string> chain, List<RuleDiagnostic>? diagnostics, out string? cycle)
     {
         cycle = null;
         var target = Target(file.Path, reference.Path);
-        if (!byPath.TryGetValue(target, out var baseFile))
+        if (find(target) is not { } baseFile)
         {
-            if (report)
-            {
-                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, target));
-            }
-
+            diagnostics?.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, target));
             return null;
         }
 
@@ -125,11 +150,7 @@ public static class RuleResolver
 
             names.Add(FileName(target));
             cycle = string.Join(" → ", names);
-            if (report)
-            {
-                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle));
-            }
-
+            diagnostics?.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle));
             return null;
         }
 
@@ -140,27 +161,19 @@ public static class RuleResolver
 
         if (!baseRule.IsPartial)
         {
-            if (report)
-            {
-                diagnostics.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsNotPartial, file.Path, reference.Span, reference.Path));
-            }
-
+            diagnostics?.Add(RuleDiagnostics.Create(LanguageDiagnostics.ExtendsNotPartial, file.Path, reference.Span, reference.Path));
             return null;
         }
 
         if (baseRule.Extends is { } next)
         {
             chain.Add(target);
-            baseRule = Merge(baseFile, baseRule, next, byPath, chain, diagnostics, report: false, out cycle);
+            baseRule = Merge(baseFile, baseRule, next, find, chain, diagnostics: null, out cycle);
             if (baseRule is null)
             {
-                if (report)
-                {
-                    diagnostics.Add(cycle is not null
-                        ? RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle)
-                        : RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, "a partial whose own 'extends' is broken (see its diagnostics)"));
-                }
-
+                diagnostics?.Add(cycle is not null
+                    ? RuleDiagnostics.Create(LanguageDiagnostics.ExtendsCycle, file.Path, reference.Span, cycle)
+                    : RuleDiagnostics.Create(LanguageDiagnostics.ExtendsMissing, file.Path, reference.Span, reference.Path, "a partial whose own 'extends' is broken (see its diagnostics)"));
                 return null;
             }
         }
@@ -205,7 +218,8 @@ public static class RuleResolver
 
     private static string FileName(string path) => path.Substring(path.LastIndexOf('/') + 1);
 
-    private static string Normalize(string path)
+    /// <summary>A rule file's path as <c>extends</c> targets are compared (see <see cref="Target"/>): forward slashes, no <c>.</c> segments, <c>..</c> applied.</summary>
+    public static string Normalize(string path)
     {
         var parts = path.Replace('\\', '/').Split('/');
         var kept = new List<string>(parts.Length);
