@@ -31,6 +31,14 @@ public static class Program
             rest.RemoveRange(roundsAt, 2);
         }
 
+        // --fields <Rule>: where one rule's extraction time goes, field by field (no BenchmarkDotNet, no targets).
+        var fieldsAt = rest.IndexOf("--fields");
+        if (fieldsAt >= 0 && fieldsAt + 1 < rest.Count)
+        {
+            Console.WriteLine(FieldCosts.Run(rest[fieldsAt + 1], rounds));
+            return 0;
+        }
+
         // The interleaved ratios run unless a filter picks benchmarks (then only BenchmarkDotNet runs); --interleaved-only skips BenchmarkDotNet.
         var interleavedOnly = rest.Remove("--interleaved-only");
         var runInterleaved = interleavedOnly || !rest.Contains("--filter");
