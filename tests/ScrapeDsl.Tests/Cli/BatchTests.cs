@@ -12,9 +12,20 @@ using Xunit;
 namespace ScrapeDsl.Tests.Cli;
 
 /// <summary><c>scrape batch</c> over a folder with the RBC fixtures, a garbage page and an empty page.</summary>
-public sealed class BatchTests
+public sealed class BatchTests : IDisposable
 {
     private const string ArticleUrl = "https://www.rbc.ru/politics/03/06/2025/683eb8659a7947eb72d0d6d9";
+
+    // Each test copies the fixtures into folders of its own (about 0.5 MB each); they go when the test ends.
+    private readonly List<string> _folders = new();
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void Batch_writes_one_line_per_page_and_counts_garbage_and_empty_pages_as_failures()
@@ -101,10 +112,11 @@ public sealed class BatchTests
         return (lines, runner.Report);
     }
 
-    private static string PagesFolder()
+    private string PagesFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "scrape-batch-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        _folders.Add(folder);
         foreach (var page in Directory.GetFiles(Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures"), "*.html"))
         {
             File.Copy(page, Path.Combine(folder, Path.GetFileName(page)));

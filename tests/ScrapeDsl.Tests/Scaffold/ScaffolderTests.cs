@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using AngleSharp.Html.Parser;
@@ -9,8 +10,19 @@ using Xunit;
 
 namespace ScrapeDsl.Tests.Scaffold;
 
-public sealed class ScaffolderTests
+public sealed class ScaffolderTests : IDisposable
 {
+    // Folders a test writes rule files into; they go when the test ends.
+    private readonly List<string> _folders = new();
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private const string RbcUrl = "https://www.rbc.ru/politics/03/06/2025/683eb8659a7947eb72d0d6d9";
 
     private static readonly string s_rbcPage = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
@@ -147,10 +159,11 @@ public sealed class ScaffolderTests
     private static ScaffoldedRule Scaffold(string html) =>
         Scaffolder.Scaffold(html, new Uri("https://news.example.com/2025/06/03/rain"), null, "fixtures/rain.html", ScaffoldOptions.Default);
 
-    private static string TempFolder()
+    private string TempFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "scrape-new-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        _folders.Add(folder);
         return folder;
     }
 }
