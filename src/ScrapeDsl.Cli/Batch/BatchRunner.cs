@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Numerics;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,7 +15,8 @@ namespace ScrapeDsl.Cli.Batch;
 /// Runs rules over many saved pages on several threads. Each page is read, decoded, parsed, extracted, written as
 /// one JSON line and dropped before the worker takes the next, so memory stays bounded by the number of threads,
 /// not the number of pages. A bad page (unreadable, empty, garbage, no URL, no rule) becomes a failure line and
-/// the run goes on.
+/// the run goes on. Each worker reads and decodes into two arrays of its own that it reuses for every page (they
+/// grow to the largest page), so pages do not each allocate a large-object-heap byte[] and string.
 /// </summary>
 internal sealed class BatchRunner
 {
@@ -23,7 +25,6 @@ internal sealed class BatchRunner
     private readonly ExtractorRegistry _registry;
     private readonly UrlList _urls;
     private readonly string? _charset;
-    private readonly ThreadLocal<HtmlParser> _parser = new(() => new HtmlParser());
 
     public BatchRunner(ExtractorRegistry registry, UrlList urls, string? charset)
     {
@@ -41,33 +42,43 @@ internal sealed class BatchRunner
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
 
-        // NoBuffering: a worker takes one file at a time, so no thread sits on a queue of pages.
-        Parallel.ForEach(Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering), options, file =>
-        {
-            var line = Process(file);
-            lock (gate)
+        // NoBuffering: a worker takes one file at a time, so no thread sits on a queue of pages. Parallel.ForEach ends
+        // and restarts its tasks now and then; each task borrows a Worker (parser and buffers) from the pool and gives it
+        // back, so at most `threads` Workers exist and their buffers are not grown again for every task.
+        var workers = new ConcurrentBag<Worker>();
+        Parallel.ForEach(
+            Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
+            options,
+            () => workers.TryTake(out var idle) ? idle : new Worker(),
+            (file, _, worker) =>
             {
-                output.Write(line.WrittenSpan);
-                output.WriteByte((byte)'\n');
-            }
+                var line = Process(file, worker);
+                lock (gate)
+                {
+                    output.Write(line.WrittenSpan);
+                    output.WriteByte((byte)'\n');
+                }
 
-            progress?.Invoke(Interlocked.Increment(ref done), Report.Failed);
-        });
+                progress?.Invoke(Interlocked.Increment(ref done), Report.Failed);
+                return worker;
+            },
+            workers.Add);
         output.Flush();
     }
 
-    private ArrayBufferWriter<byte> Process(string file)
+    private ArrayBufferWriter<byte> Process(string file, Worker worker)
     {
         Uri? url = null;
         try
         {
-            var bytes = File.ReadAllBytes(file);
+            var bytes = worker.Read(file);
             if (bytes.Length == 0)
             {
                 return Failure(file, null, "empty file", "empty file");
             }
 
-            var document = _parser.Value!.ParseDocument(PageText.Decode(bytes, _charset));
+            // The document may refer to the worker's text buffer until it is dropped, which is before the worker's next page.
+            var document = worker.Parser.ParseDocument(worker.Decode(bytes, _charset));
             url = _urls.Find(file) ?? PageUrl.Find(document);
             IExtractor? extractor;
             if (url is null)
@@ -159,6 +170,70 @@ internal sealed class BatchRunner
         writer.WriteEndObject();
         writer.Flush();
         return line;
+    }
+
+    /// <summary>A worker's parser and the two buffers it reads and decodes every page into.</summary>
+    private sealed class Worker
+    {
+        private byte[] _bytes = [];
+        private char[] _text = [];
+
+        public HtmlParser Parser { get; } = new();
+
+        /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call).</summary>
+        public ReadOnlySpan<byte> Read(string file)
+        {
+            // What File.ReadAllBytes does (same open options and exceptions; a pipe or a file that reports no length is
+            // read to its end too), into the reused buffer. Buffer size 1: no FileStream buffer of its own.
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var length = stream.CanSeek ? stream.Length : 0;
+            if (length > Array.MaxLength)
+            {
+                throw new IOException($"'{file}' is larger than 2 GB");
+            }
+
+            // One byte more than the length, so that the end is a read of 0 (and a file that grew meanwhile is read whole).
+            Grow(ref _bytes, (int)Math.Min(Math.Max(length + 1, 4096), Array.MaxLength));
+            var count = 0;
+            while (true)
+            {
+                if (count == _bytes.Length)
+                {
+                    if (count == Array.MaxLength)
+                    {
+                        throw new IOException($"'{file}' is larger than 2 GB");
+                    }
+
+                    Array.Resize(ref _bytes, (int)Math.Min(2L * count, Array.MaxLength));
+                }
+
+                var read = stream.Read(_bytes.AsSpan(count));
+                if (read == 0)
+                {
+                    return _bytes.AsSpan(0, count);
+                }
+
+                count += read;
+            }
+        }
+
+        /// <summary>The page text as <see cref="PageText.Decode"/> gives it, in the worker's text buffer (valid until the next call).</summary>
+        public ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> bytes, string? charset)
+        {
+            var encoding = PageText.DetectEncoding(bytes, charset, out var preambleLength);
+            var body = bytes.Slice(preambleLength);
+            Grow(ref _text, encoding.GetMaxCharCount(body.Length));
+            return _text.AsMemory(0, encoding.GetChars(body, _text));
+        }
+
+        private static void Grow<T>(ref T[] buffer, int length)
+        {
+            if (buffer.Length < length)
+            {
+                // Whole powers of two (capped), so a run of slowly growing pages reallocates a few times, not every page.
+                buffer = new T[(int)Math.Min(Math.Max(length, (long)BitOperations.RoundUpToPowerOf2((uint)length)), Array.MaxLength)];
+            }
+        }
     }
 
     private static bool HasValue(JsonElement value) => value.ValueKind switch
