@@ -75,11 +75,7 @@ internal struct ElementWalker : IDisposable
     {
         if (_depth == _stack.Length)
         {
-            var bigger = ArrayPool<NodeFrame>.Shared.Rent(_stack.Length * 2);
-            Array.Copy(_stack, bigger, _depth);
-            Array.Clear(_stack, 0, _stack.Length);
-            ArrayPool<NodeFrame>.Shared.Return(_stack);
-            _stack = bigger;
+            FrameStack.Grow(ref _stack, _depth);
         }
 
         _stack[_depth++] = new NodeFrame(nodes);

@@ -160,11 +160,7 @@ internal sealed class PageIndex
 
                 if (depth == frames.Length)
                 {
-                    var bigger = ArrayPool<Frame>.Shared.Rent(frames.Length * 2);
-                    Array.Copy(frames, bigger, depth);
-                    Array.Clear(frames, 0, depth);
-                    ArrayPool<Frame>.Shared.Return(frames);
-                    frames = bigger;
+                    FrameStack.Grow(ref frames, depth);
                 }
 
                 frames[depth++] = new Frame(children, hitTop, carried.Count);

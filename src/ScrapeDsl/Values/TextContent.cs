@@ -90,11 +90,7 @@ public static class TextContent
 
                 if (depth == stack.Length)
                 {
-                    var bigger = ArrayPool<TextFrame>.Shared.Rent(stack.Length * 2);
-                    Array.Copy(stack, bigger, depth);
-                    Array.Clear(stack, 0, stack.Length);
-                    ArrayPool<TextFrame>.Shared.Return(stack);
-                    stack = bigger;
+                    FrameStack.Grow(ref stack, depth);
                 }
 
                 stack[depth++] = new TextFrame(children, block);
