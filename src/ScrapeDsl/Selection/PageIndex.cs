@@ -82,12 +82,13 @@ internal sealed class PageIndex
 
             var depth = 0;
             var hitTop = 0;
-            frames[depth++] = new Frame(root.ChildNodes, 0, 0);
+            var top = root.ChildNodes;
+            frames[depth++] = new Frame(top, top.Length, 0, 0);
             while (depth > 0)
             {
                 ref var frame = ref frames[depth - 1];
                 frame.Index++;
-                if (frame.Index >= frame.Nodes.Length)
+                if (frame.Index >= frame.Count)
                 {
                     // Leaving an element's children: it no longer counts as an ancestor.
                     for (var i = frame.HitStart; i < frame.HitStart + frame.HitCount; i++)
@@ -101,7 +102,7 @@ internal sealed class PageIndex
                 }
 
                 var node = frame.Nodes[frame.Index];
-                var element = angleSharpNodes ? node as Element : node as IElement;
+                var element = DomNodes.AsElement(node, angleSharpNodes);
                 if (element is null)
                 {
                     continue;
@@ -141,7 +142,8 @@ internal sealed class PageIndex
                 }
 
                 var children = element.ChildNodes;
-                if (children.Length == 0)
+                var childCount = children.Length;
+                if (childCount == 0)
                 {
                     continue;
                 }
@@ -163,7 +165,7 @@ internal sealed class PageIndex
                     FrameStack.Grow(ref frames, depth);
                 }
 
-                frames[depth++] = new Frame(children, hitTop, carried.Count);
+                frames[depth++] = new Frame(children, childCount, hitTop, carried.Count);
                 hitTop += carried.Count;
             }
         }
@@ -215,18 +217,23 @@ internal sealed class PageIndex
         return true;
     }
 
-    /// <summary>A position in one element's child list, and the ancestor keys that element carries (in the hit stack).</summary>
+    /// <summary>
+    /// A position in one element's child list (its length read once: the list is an interface, and the document does not
+    /// change during the walk), and the ancestor keys that element carries (in the hit stack).
+    /// </summary>
     private struct Frame
     {
-        public Frame(INodeList nodes, int hitStart, int hitCount)
+        public Frame(INodeList nodes, int count, int hitStart, int hitCount)
         {
             Nodes = nodes;
+            Count = count;
             Index = -1;
             HitStart = hitStart;
             HitCount = hitCount;
         }
 
         public INodeList Nodes;
+        public int Count;
         public int Index;
         public int HitStart;
         public int HitCount;

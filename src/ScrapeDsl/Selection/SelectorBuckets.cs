@@ -26,6 +26,13 @@ internal sealed class SelectorBuckets
 
     // Which name lengths the attribute keys have (bit 63: 63 or more), so most attributes skip the lookup.
     private readonly ulong _attributeLengths;
+
+    // Which first characters the attribute keys have (see FirstBit).
+    private readonly ulong _attributeFirsts;
+
+    // The same two filters for the tag keys.
+    private readonly ulong _tagLengths;
+    private readonly ulong _tagFirsts;
     private readonly int[] _always;
     private readonly int[][] _requiredAncestors;
 
@@ -88,6 +95,13 @@ internal sealed class SelectorBuckets
         foreach (var name in attributes.Keys)
         {
             _attributeLengths |= LengthBit(name.Length);
+            _attributeFirsts |= name[0] < 0x80 ? FirstBit(name[0]) : ulong.MaxValue;
+        }
+
+        foreach (var name in tags.Keys)
+        {
+            _tagLengths |= LengthBit(name.Length);
+            _tagFirsts |= name[0] < 0x80 ? FirstBit(name[0]) : ulong.MaxValue;
         }
         _always = always.ToArray();
         SlotCount = selectors.Count;
@@ -131,7 +145,7 @@ internal sealed class SelectorBuckets
             }
         }
 
-        if (_tags.Count > 0 && _tags.TryGetValue(element.LocalName, out var byTag))
+        if (_tags.Count > 0 && MayBeTagKey(element.LocalName) && _tags.TryGetValue(element.LocalName, out var byTag))
         {
             byTag.Collect(null, ref found, ref ancestorHits);
         }
@@ -151,12 +165,15 @@ internal sealed class SelectorBuckets
                 continue;
             }
 
-            var name = attribute.Name;
-            if (name.Length == 5 && (name == "class" || string.Equals(name, "class", StringComparison.OrdinalIgnoreCase)))
+            // AngleSharp's attributes are its sealed Attr class: direct calls rather than interface calls for the
+            // name and value of every attribute on the page.
+            var angleSharpAttribute = attribute as Attr;
+            var name = angleSharpAttribute is not null ? angleSharpAttribute.Name : attribute.Name;
+            if (name.Length == 5 && IsNamed(name, "class"))
             {
                 if (_classes.Count > 0)
                 {
-                    CollectClasses(attribute.Value, ref found, ref ancestorHits);
+                    CollectClasses(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
 
                 if (!_classIsAttributeKey)
@@ -164,23 +181,23 @@ internal sealed class SelectorBuckets
                     continue;
                 }
             }
-            else if (name.Length == 2 && _ids.Count > 0 && (name == "id" || string.Equals(name, "id", StringComparison.OrdinalIgnoreCase)) && _ids.TryGetValue(attribute.Value, out var byId))
+            else if (name.Length == 2 && _ids.Count > 0 && IsNamed(name, "id") && _ids.TryGetValue(ValueOf(attribute, angleSharpAttribute), out var byId))
             {
                 byId.Collect(null, ref found, ref ancestorHits);
             }
 
             if (_attributes.Count > 0)
             {
-                if ((_attributeLengths & LengthBit(name.Length)) != 0 && _attributes.TryGetValue(name, out var byAttribute))
+                if (MayBeAttributeKey(name) && _attributes.TryGetValue(name, out var byAttribute))
                 {
-                    byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
+                    byAttribute.Collect(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
 
                 // A prefixed attribute (xlink:href) is also filed under its local name.
-                if (name.Contains(':') && attribute.LocalName is { } localName && (_attributeLengths & LengthBit(localName.Length)) != 0
+                if (name.Contains(':') && attribute.LocalName is { } localName && MayBeAttributeKey(localName)
                     && _attributes.TryGetValue(localName, out byAttribute))
                 {
-                    byAttribute.Collect(attribute.Value, ref found, ref ancestorHits);
+                    byAttribute.Collect(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
             }
         }
@@ -188,7 +205,33 @@ internal sealed class SelectorBuckets
         return found.Count;
     }
 
+    private static string ValueOf(IAttr attribute, Attr? angleSharpAttribute) =>
+        angleSharpAttribute is not null ? angleSharpAttribute.Value : attribute.Value;
+
+    /// <summary>
+    /// <paramref name="name"/> equals the lowercase ASCII <paramref name="expected"/> ignoring case; the caller has
+    /// checked the length. The parser writes attribute names in lowercase, so the case-insensitive comparison runs only
+    /// for a name that starts with the same letter in either case, or with a non-ASCII character (<c>style</c> and
+    /// <c>title</c> are as long as <c>class</c>).
+    /// </summary>
+    private static bool IsNamed(string name, string expected) =>
+        name == expected
+        || (((name[0] | 0x20) == expected[0] || name[0] >= 0x80) && string.Equals(name, expected, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>False when no tag key has this name's length and first character (most of a page's elements).</summary>
+    private bool MayBeTagKey(string name) =>
+        (_tagLengths & LengthBit(name.Length)) != 0 && name.Length > 0 && (_tagFirsts & FirstBit(name[0])) != 0;
+
+    /// <summary>False when no attribute key has this name's length and first character (most of a page's attributes).</summary>
+    private bool MayBeAttributeKey(string name) =>
+        (_attributeLengths & LengthBit(name.Length)) != 0 && name.Length > 0 && (_attributeFirsts & FirstBit(name[0])) != 0;
+
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    // An ASCII letter in either case gives one bit; other ASCII characters share bits, which only lets more names
+    // through; every non-ASCII character gives bit 63, which keys starting with one set to all bits (case folding
+    // beyond ASCII is left to the dictionary's comparer).
+    private static ulong FirstBit(char c) => c < 0x80 ? 1UL << ((c | 0x20) & 63) : 1UL << 63;
 
     /// <summary>True when the walk is inside an ancestor carrying every ancestor key <paramref name="slot"/> requires.</summary>
     public bool AncestorsAllow(int slot, int[] ancestorCounts)

@@ -59,7 +59,7 @@ public static class TextContent
                 }
 
                 var node = frame.Nodes[frame.Index];
-                var child = angleSharpNodes ? node as Element : node as IElement;
+                var child = DomNodes.AsElement(node, angleSharpNodes);
                 if (child is null)
                 {
                     if (node is IText text)
