@@ -211,8 +211,9 @@ public static class TextContent
     /// <summary>
     /// Appends text collapsing whitespace (exactly what <see cref="char.IsWhiteSpace(char)"/> accepts) into a pooled
     /// buffer; line breaks are only written between non-empty lines. One pass with a test per character that is one
-    /// comparison for most letters, each word copied as a block: cheaper than vectorized searches for word ends
-    /// (words are short, and the whitespace set has non-ASCII members) and than appending character by character.
+    /// comparison for most letters, each run of words with single spaces between them copied as a block: cheaper than
+    /// vectorized searches for word ends (words are short, and the whitespace set has non-ASCII members) and than
+    /// appending word by word or character by character.
     /// </summary>
     private struct LineWriter
     {
@@ -251,11 +252,23 @@ public static class TextContent
                     continue;
                 }
 
-                // A word: found by one cheap test per character, copied in one block.
+                // A phrase: words joined by single spaces, which the collapsed text keeps as they are, so the whole run
+                // is found by one cheap test per character and copied in one block.
                 var start = i;
-                while (i < source.Length && !IsWhiteSpace(source[i]))
+                while (true)
                 {
-                    i++;
+                    while (i < source.Length && !IsWhiteSpace(source[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i + 1 < source.Length && source[i] == ' ' && !IsWhiteSpace(source[i + 1]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
                 }
 
                 if ((_pendingSpace || _pendingBreak) && length > 0)
