@@ -158,6 +158,25 @@ public class ExactDatesTests
         }
     }
 
+    [Fact]
+    public void Collapse_gives_what_rebuilding_the_text_gives()
+    {
+        var random = new Random(7);
+        const string alphabet = "ab1, \t\n\u00A0\u2009";
+        for (var n = 0; n < 50_000; n++)
+        {
+            var chars = new char[random.Next(0, 9)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            var expected = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(expected, ScrapeDsl.Dates.DateText.Collapse(text));
+        }
+    }
+
     /// <summary>A text written for <paramref name="pattern"/>, with out-of-range parts, odd whitespace and damage now and then.</summary>
     private static string Generate(Random random, string pattern, CultureInfo culture)
     {
