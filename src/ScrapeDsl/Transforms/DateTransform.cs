@@ -17,7 +17,9 @@ namespace ScrapeDsl;
 /// Month names (<c>MMM</c>/<c>MMMM</c> in a format) are matched by <see cref="MonthNames"/>: every form the culture
 /// knows (nominative, genitive, abbreviated, with or without a final dot) and any unambiguous 3+ letter prefix,
 /// case-insensitively; so Russian "июня", "июнь", "июн" and "июн." all mean June. A format without a year takes it
-/// from the page URL (<c>yearFromUrl</c>, group 1 of a regex); without one it cannot parse, by design.
+/// from the page URL (<c>yearFromUrl</c>, group 1 of a regex); without one it cannot parse, by design. Common
+/// patterns are read by <see cref="ExactDates"/>, which gives what <c>DateTime.TryParseExact</c> gives or leaves the
+/// text to it.
 /// </remarks>
 internal sealed class DateTransform : Transform
 {
@@ -26,6 +28,7 @@ internal sealed class DateTransform : Transform
     private readonly TimeZoneInfo _zone;
     private readonly Regex? _yearFromUrl;
     private readonly MonthNames _months;
+    private readonly ExactDates?[] _fast;
 
     public DateTransform(string[] formats, string culture, string? timeZone, Regex? yearFromUrl)
     {
@@ -34,9 +37,13 @@ internal sealed class DateTransform : Transform
         _yearFromUrl = yearFromUrl;
         _months = MonthNames.For(_culture);
         _formats = new DateFormat[formats.Length];
+        _fast = new ExactDates?[formats.Length];
         for (var i = 0; i < formats.Length; i++)
         {
             _formats[i] = new DateFormat(formats[i]);
+
+            // The pattern as Apply passes it to .NET; null when it is outside the fast path's subset.
+            _fast[i] = _formats[i].HasOffset ? null : ExactDates.Prepare(_formats[i].HasYear ? _formats[i].Pattern : "yyyy " + _formats[i].Pattern, _culture);
         }
     }
 
@@ -46,8 +53,9 @@ internal sealed class DateTransform : Transform
     {
         var text = DateText.Collapse(value);
         string? year = null;
-        foreach (var format in _formats)
+        for (var i = 0; i < _formats.Length; i++)
         {
+            var format = _formats[i];
             var candidate = text;
             var pattern = format.Pattern;
             if (format.HasMonthName)
@@ -79,6 +87,11 @@ internal sealed class DateTransform : Transform
                     output.Add(DateText.Iso(withOffset));
                     return;
                 }
+            }
+            else if (_fast[i] is { } fast && fast.TryRead(candidate, out var read))
+            {
+                output.Add(DateText.Iso(new DateTimeOffset(read, _zone.GetUtcOffset(read))));
+                return;
             }
             else if (DateTime.TryParseExact(candidate, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
