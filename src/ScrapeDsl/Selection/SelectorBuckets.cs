@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
@@ -145,9 +146,9 @@ internal sealed class SelectorBuckets
             }
         }
 
-        if (_tags.Count > 0 && MayBeTagKey(element.LocalName) && _tags.TryGetValue(element.LocalName, out var byTag))
+        if (_tags.Count > 0 && element.LocalName is var tag && MayBeTagKey(tag))
         {
-            byTag.Collect(null, ref found, ref ancestorHits);
+            CollectKey(_tags, tag, null, ref found, ref ancestorHits);
         }
 
         if (!_readAttributes)
@@ -155,7 +156,8 @@ internal sealed class SelectorBuckets
             return found.Count;
         }
 
-
+        // The loop runs for every attribute on the page, so it stays small enough for the JIT to keep its locals in
+        // registers: the dictionary lookups and the class-list scan are separate methods, called only when a key may match.
         var attributes = element.Attributes;
         var length = attributes.Length;
         for (var i = 0; i < length; i++)
@@ -181,28 +183,37 @@ internal sealed class SelectorBuckets
                     continue;
                 }
             }
-            else if (name.Length == 2 && _ids.Count > 0 && IsNamed(name, "id") && _ids.TryGetValue(ValueOf(attribute, angleSharpAttribute), out var byId))
+            else if (name.Length == 2 && _ids.Count > 0 && IsNamed(name, "id"))
             {
-                byId.Collect(null, ref found, ref ancestorHits);
+                CollectKey(_ids, ValueOf(attribute, angleSharpAttribute), null, ref found, ref ancestorHits);
             }
 
             if (_attributes.Count > 0)
             {
-                if (MayBeAttributeKey(name) && _attributes.TryGetValue(name, out var byAttribute))
+                if (MayBeAttributeKey(name))
                 {
-                    byAttribute.Collect(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
+                    CollectKey(_attributes, name, ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
 
                 // A prefixed attribute (xlink:href) is also filed under its local name.
-                if (name.Contains(':') && attribute.LocalName is { } localName && MayBeAttributeKey(localName)
-                    && _attributes.TryGetValue(localName, out byAttribute))
+                if (name.Contains(':') && attribute.LocalName is { } localName && MayBeAttributeKey(localName))
                 {
-                    byAttribute.Collect(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
+                    CollectKey(_attributes, localName, ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
             }
         }
 
         return found.Count;
+    }
+
+    /// <summary>Adds what <paramref name="key"/> stands for in <paramref name="keys"/>, if anything.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CollectKey(FrozenDictionary<string, KeyEntry> keys, string key, string? value, ref Stamps found, ref Stamps ancestorHits)
+    {
+        if (keys.TryGetValue(key, out var entry))
+        {
+            entry.Collect(value, ref found, ref ancestorHits);
+        }
     }
 
     private static string ValueOf(IAttr attribute, Attr? angleSharpAttribute) =>
@@ -247,32 +258,34 @@ internal sealed class SelectorBuckets
         return true;
     }
 
+    // A scalar scan, one comparison for most characters: class names are short, so vectorized searches for each
+    // name's start and end cost more in set-up than they save.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void CollectClasses(string value, ref Stamps found, ref Stamps ancestorHits)
     {
-        var rest = value.AsSpan();
-        while (true)
+        var fingerprints = _classFingerprints;
+        var i = 0;
+        while (i < value.Length)
         {
-            var start = rest.IndexOfAnyExcept(ClassTokens.HtmlSpaces);
-            if (start < 0)
+            if (ClassTokens.IsHtmlSpace(value[i]))
             {
-                return;
+                i++;
+                continue;
             }
 
-            rest = rest.Slice(start);
-            var end = rest.IndexOfAny(ClassTokens.HtmlSpaces);
-            var token = end < 0 ? rest : rest.Slice(0, end);
+            var start = i;
+            do
+            {
+                i++;
+            }
+            while (i < value.Length && !ClassTokens.IsHtmlSpace(value[i]));
+
+            var token = value.AsSpan(start, i - start);
             var fingerprint = ClassTokens.Fingerprint(token);
-            if ((_classFingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(token, out var byClass))
+            if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(token, out var byClass))
             {
                 byClass.Collect(null, ref found, ref ancestorHits);
             }
-
-            if (end < 0)
-            {
-                return;
-            }
-
-            rest = rest.Slice(end);
         }
     }
 

@@ -588,13 +588,12 @@ internal sealed class SelectorFilter
 /// <summary>Class lists as the HTML spec splits them, and a cheap fingerprint of a class name.</summary>
 internal static class ClassTokens
 {
-    /// <summary>The class-list separators, for vectorized searches.</summary>
-    public static readonly System.Buffers.SearchValues<char> HtmlSpaces = System.Buffers.SearchValues.Create(" \t\n\f\r");
-
     /// <summary>ASCII whitespace, the class-list separators (keys never contain other characters, see <see cref="SelectorShape"/>).</summary>
-    public static bool IsHtmlSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsHtmlSpace(char c) => c <= ' ' && c is ' ' or '\t' or '\n' or '\f' or '\r';
 
     /// <summary>A 10-bit fingerprint from the length and the first and last characters, the same for any ASCII case.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Fingerprint(ReadOnlySpan<char> name) =>
         ((name.Length * 131) + ((name[0] | 0x20) * 31) + (name[name.Length - 1] | 0x20)) & 1023;
 }
