@@ -258,8 +258,8 @@ internal sealed class SelectorBuckets
         return true;
     }
 
-    // A scalar scan, one comparison for most characters: class names are short, so vectorized searches for each
-    // name's start and end cost more in set-up than they save.
+    // Each name's end is found by a vectorized search for the first character at or below ' ' (every HTML space is
+    // one, and a class attribute rarely holds any other), which suits both short hashed names and long BEM ones.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CollectClasses(string value, ref Stamps found, ref Stamps ancestorHits)
     {
@@ -274,12 +274,7 @@ internal sealed class SelectorBuckets
             }
 
             var start = i;
-            do
-            {
-                i++;
-            }
-            while (i < value.Length && !ClassTokens.IsHtmlSpace(value[i]));
-
+            i = ClassTokens.EndOfName(value, i + 1);
             var token = value.AsSpan(start, i - start);
             var fingerprint = ClassTokens.Fingerprint(token);
             if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(token, out var byClass))

@@ -592,6 +592,29 @@ internal static class ClassTokens
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsHtmlSpace(char c) => c <= ' ' && c is ' ' or '\t' or '\n' or '\f' or '\r';
 
+    /// <summary>The index of the first HTML space in <paramref name="value"/> at or after <paramref name="from"/>, or its length.</summary>
+    public static int EndOfName(string value, int from)
+    {
+        while (from < value.Length)
+        {
+            var found = value.AsSpan(from).IndexOfAnyInRange('\0', ' ');
+            if (found < 0)
+            {
+                return value.Length;
+            }
+
+            from += found;
+            if (IsHtmlSpace(value[from]))
+            {
+                return from;
+            }
+
+            from++;
+        }
+
+        return value.Length;
+    }
+
     /// <summary>A 10-bit fingerprint from the length and the first and last characters, the same for any ASCII case.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Fingerprint(ReadOnlySpan<char> name) =>
