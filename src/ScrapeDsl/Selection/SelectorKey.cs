@@ -558,27 +558,21 @@ internal sealed class SelectorFilter
 
     private static bool HasToken(string list, string token, StringComparison comparison)
     {
-        var rest = list.AsSpan();
-        while (rest.Length > 0)
+        var i = 0;
+        while (i < list.Length)
         {
-            var start = 0;
-            while (start < rest.Length && ClassTokens.IsHtmlSpace(rest[start]))
+            if (ClassTokens.IsHtmlSpace(list[i]))
             {
-                start++;
+                i++;
+                continue;
             }
 
-            var end = start;
-            while (end < rest.Length && !ClassTokens.IsHtmlSpace(rest[end]))
-            {
-                end++;
-            }
-
-            if (end > start && rest.Slice(start, end - start).Equals(token, comparison))
+            var start = i;
+            i = ClassTokens.EndOfName(list, i + 1);
+            if (list.AsSpan(start, i - start).Equals(token, comparison))
             {
                 return true;
             }
-
-            rest = rest.Slice(end);
         }
 
         return false;
