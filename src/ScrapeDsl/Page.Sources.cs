@@ -13,6 +13,11 @@ public sealed partial class Page
     private List<IElement>? _metas;
     private JsonLd? _jsonLd;
 
+    // The two lists every read through the pipeline works in, made once per page: a read runs to completion before
+    // the next starts (transforms never read fields), and only a list field's final values are copied out.
+    private List<string>? _values;
+    private List<string>? _transformed;
+
     /// <summary>Decodes page bytes (<see cref="PageText.Decode"/>: BOM, then <paramref name="charset"/>, then valid UTF-8, then the meta prescan, else UTF-8) and parses them.</summary>
     public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, IReadOnlyList<Selector> remove) =>
         Parse(PageText.Decode(bytes, charset), url, remove);
@@ -24,19 +29,26 @@ public sealed partial class Page
     /// <summary>The first value of one source after the transforms, or null when it yields nothing.</summary>
     private string? ReadFirst(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)
     {
-        var raw = new List<string>(1);
-        Candidates(scope, source, remove, all: false, raw);
-        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
+        var values = ReadThrough(scope, source, remove, all: false, transforms);
         return values.Count > 0 ? values[0] : null;
     }
 
     /// <summary>Every value of one source after the transforms, or null when it yields nothing.</summary>
     private List<string>? ReadEvery(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)
     {
-        var raw = new List<string>();
-        Candidates(scope, source, remove, all: true, raw);
-        var values = Pipeline(Pipeline(raw, source.Transforms), transforms);
-        return values.Count > 0 ? values : null;
+        var values = ReadThrough(scope, source, remove, all: true, transforms);
+        return values.Count > 0 ? new List<string>(values) : null;
+    }
+
+    /// <summary>A source's raw values, then its own transforms, then the field's; valid until the next read.</summary>
+    private List<string> ReadThrough(IElement scope, Source source, Selector[]? remove, bool all, Transform[]? transforms)
+    {
+        var values = _values ??= new List<string>();
+        values.Clear();
+        Candidates(scope, source, remove, all, values);
+        Pipeline(values, source.Transforms);
+        Pipeline(values, transforms);
+        return values;
     }
 
     /// <summary>
@@ -95,40 +107,33 @@ public sealed partial class Page
         }
     }
 
-    /// <summary>Runs the transforms over every raw value; empty values are dropped.</summary>
-    private List<string> Pipeline(List<string> raw, Transform[]? transforms)
+    /// <summary>Runs the transforms over every value, in place; empty values are dropped first.</summary>
+    private void Pipeline(List<string> values, Transform[]? transforms)
     {
-        var current = new List<string>(raw.Count);
-        foreach (var value in raw)
-        {
-            if (value.Length > 0)
-            {
-                current.Add(value);
-            }
-        }
-
+        values.RemoveAll(static value => value.Length == 0);
         if (transforms is null)
         {
-            return current;
+            return;
         }
 
-        var next = new List<string>(current.Count);
+        var next = _transformed ??= new List<string>();
         foreach (var transform in transforms)
         {
             next.Clear();
-            foreach (var value in current)
+            foreach (var value in values)
             {
                 transform.Apply(value, this, next);
             }
 
-            (current, next) = (next, current);
-            if (current.Count == 0)
+            values.Clear();
+            values.AddRange(next);
+            if (values.Count == 0)
             {
                 break;
             }
         }
 
-        return current;
+        next.Clear();
     }
 
     /// <summary>Microdata: elements whose <c>itemprop</c> has the step's token, step by step into nested items.</summary>
