@@ -258,26 +258,15 @@ internal sealed class SelectorBuckets
         return true;
     }
 
-    // Each name's end is found by a vectorized search for the first character at or below ' ' (every HTML space is
-    // one, and a class attribute rarely holds any other), which suits both short hashed names and long BEM ones.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CollectClasses(string value, ref Stamps found, ref Stamps ancestorHits)
     {
         var fingerprints = _classFingerprints;
-        var i = 0;
-        while (i < value.Length)
+        var position = 0;
+        while (ClassTokens.Next(value, ref position, out var name))
         {
-            if (ClassTokens.IsHtmlSpace(value[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            i = ClassTokens.EndOfName(value, i + 1);
-            var token = value.AsSpan(start, i - start);
-            var fingerprint = ClassTokens.Fingerprint(token);
-            if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(token, out var byClass))
+            var fingerprint = ClassTokens.Fingerprint(name);
+            if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(name, out var byClass))
             {
                 byClass.Collect(null, ref found, ref ancestorHits);
             }

@@ -558,18 +558,10 @@ internal sealed class SelectorFilter
 
     private static bool HasToken(string list, string token, StringComparison comparison)
     {
-        var i = 0;
-        while (i < list.Length)
+        var position = 0;
+        while (ClassTokens.Next(list, ref position, out var name))
         {
-            if (ClassTokens.IsHtmlSpace(list[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            i = ClassTokens.EndOfName(list, i + 1);
-            if (list.AsSpan(start, i - start).Equals(token, comparison))
+            if (name.Equals(token, comparison))
             {
                 return true;
             }
@@ -586,8 +578,35 @@ internal static class ClassTokens
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsHtmlSpace(char c) => c <= ' ' && c is ' ' or '\t' or '\n' or '\f' or '\r';
 
+    /// <summary>
+    /// The next name of the class list <paramref name="list"/> at or after <paramref name="position"/>, which moves past
+    /// it; false when only spaces are left. Each name's end is found by a vectorized search for the first character at
+    /// or below ' ' (every HTML space is one, and a class attribute rarely holds any other), which suits both short hashed
+    /// names and long BEM ones.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Next(string list, ref int position, out ReadOnlySpan<char> name)
+    {
+        var i = position;
+        while (i < list.Length && IsHtmlSpace(list[i]))
+        {
+            i++;
+        }
+
+        if (i == list.Length)
+        {
+            position = i;
+            name = default;
+            return false;
+        }
+
+        position = EndOfName(list, i + 1);
+        name = list.AsSpan(i, position - i);
+        return true;
+    }
+
     /// <summary>The index of the first HTML space in <paramref name="value"/> at or after <paramref name="from"/>, or its length.</summary>
-    public static int EndOfName(string value, int from)
+    private static int EndOfName(string value, int from)
     {
         while (from < value.Length)
         {
