@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
@@ -575,7 +576,7 @@ internal sealed class SelectorFilter
 internal static class ClassTokens
 {
     /// <summary>ASCII whitespace, the class-list separators (keys never contain other characters, see <see cref="SelectorShape"/>).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHtmlSpace(char c) => c <= ' ' && c is ' ' or '\t' or '\n' or '\f' or '\r';
 
     /// <summary>
@@ -584,7 +585,7 @@ internal static class ClassTokens
     /// or below ' ' (every HTML space is one, and a class attribute rarely holds any other), which suits both short hashed
     /// names and long BEM ones.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Next(string list, ref int position, out ReadOnlySpan<char> name)
     {
         var i = position;
@@ -629,7 +630,7 @@ internal static class ClassTokens
     }
 
     /// <summary>A 10-bit fingerprint from the length and the first and last characters, the same for any ASCII case.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Fingerprint(ReadOnlySpan<char> name) =>
         ((name.Length * 131) + ((name[0] | 0x20) * 31) + (name[name.Length - 1] | 0x20)) & 1023;
 }
