@@ -48,11 +48,14 @@ public static class FieldCosts
             }
         }
 
+        // A new random order every round, as in the interleaved pass (a rotation gives every variant the same predecessor).
+        var random = new Random(20261125);
+        var order = Enumerable.Range(0, variants.Count).ToArray();
         for (var round = 0; round < rounds; round++)
         {
-            for (var k = 0; k < variants.Count; k++)
+            random.Shuffle(order);
+            foreach (var i in order)
             {
-                var i = (round + k) % variants.Count;
                 var start = Stopwatch.GetTimestamp();
                 GC.KeepAlive(variants[i].Run());
                 times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1_000_000);
