@@ -24,18 +24,21 @@ namespace ScrapeDsl;
 internal sealed class ExactDates
 {
     private static readonly ConcurrentDictionary<string, (string Am, string Pm)?> s_designators = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Culture, bool Abbreviated), string[]?> s_dayNames = new();
 
     private readonly Token[] _tokens;
     private readonly string _am;
     private readonly string _pm;
     private readonly bool _hour12;
+    private readonly string[]? _dayNames;
 
-    private ExactDates(Token[] tokens, string am, string pm, bool hour12)
+    private ExactDates(Token[] tokens, string am, string pm, bool hour12, string[]? dayNames)
     {
         _tokens = tokens;
         _am = am;
         _pm = pm;
         _hour12 = hour12;
+        _dayNames = dayNames;
     }
 
     private enum Kind : byte
@@ -46,6 +49,7 @@ internal sealed class ExactDates
         Hour,
         Minute,
         Second,
+        DayName,
         TimeMark,
         Literal,
         Separator,
@@ -94,6 +98,7 @@ internal sealed class ExactDates
         var seen = new bool[(int)Kind.TimeMark + 1];
         var hour12 = false;
         string am = string.Empty, pm = string.Empty;
+        string[]? dayNames = null;
         for (var i = first; i <= last; i++)
         {
             var c = pattern[i];
@@ -116,6 +121,16 @@ internal sealed class ExactDates
                     }
 
                     kind = Kind.Year;
+                    break;
+                case 'd' when run is 3 or 4:
+                    // "ddd"/"dddd": a day name, which .NET checks against the date once it is read.
+                    if (DayNames(culture, abbreviated: run == 3) is not { } names)
+                    {
+                        return null;
+                    }
+
+                    dayNames = names;
+                    kind = Kind.DayName;
                     break;
                 case 'M' or 'd' or 'H' or 'h' or 'm' or 's':
                     // Three or more M or d are names; "h"/"hh" is the 12-hour clock, "H"/"HH" the 24-hour one.
@@ -194,7 +209,7 @@ internal sealed class ExactDates
             return null;
         }
 
-        return new ExactDates(tokens.ToArray(), am, pm, hour12);
+        return new ExactDates(tokens.ToArray(), am, pm, hour12, dayNames);
     }
 
     /// <summary>
@@ -216,6 +231,7 @@ internal sealed class ExactDates
         int pos = 0, year = 0, month = 0, day = 0, hour = -1, minute = 0, second = 0;
         var pm = false;
         var marked = false;
+        var dayOfWeek = -1;
         foreach (var token in _tokens)
         {
             if (token.SkipWhiteBefore)
@@ -253,6 +269,13 @@ internal sealed class ExactDates
                     }
 
                     marked = true;
+                    break;
+                case Kind.DayName:
+                    if (!TryDayName(text, ref pos, out dayOfWeek))
+                    {
+                        return false;
+                    }
+
                     break;
                 default:
                     // One digit in the pattern reads one or two; two or four read exactly that many (ASCII digits only).
@@ -315,6 +338,14 @@ internal sealed class ExactDates
         }
 
         value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+
+        // As .NET: a day name must be the date's.
+        if (dayOfWeek >= 0 && (int)value.DayOfWeek != dayOfWeek)
+        {
+            value = default;
+            return false;
+        }
+
         return true;
     }
 
@@ -332,9 +363,78 @@ internal sealed class ExactDates
                 && !string.Equals(am, pm, StringComparison.OrdinalIgnoreCase) ? (am, pm) : null;
         }, culture);
 
-    private static bool AsciiWord(CompareInfo compare, string word)
+    /// <summary>
+    /// The culture's seven day names (full or abbreviated, indexed by <see cref="DayOfWeek"/>) when each is ASCII letters
+    /// that its comparison, ignoring case, holds equal to exactly their ASCII case variants (as for the designators);
+    /// else null. Checked once per culture.
+    /// </summary>
+    private static string[]? DayNames(CultureInfo culture, bool abbreviated) =>
+        s_dayNames.GetOrAdd((culture.Name, abbreviated), static (_, state) =>
+        {
+            var names = state.Abbreviated ? state.Culture.DateTimeFormat.AbbreviatedDayNames : state.Culture.DateTimeFormat.DayNames;
+            if (names.Length != 7)
+            {
+                return null;
+            }
+
+            foreach (var name in names)
+            {
+                if (!AsciiWord(state.Culture.CompareInfo, name, maxLength: 12))
+                {
+                    return null;
+                }
+            }
+
+            return (string[])names.Clone();
+        }, (Culture: culture, Abbreviated: abbreviated));
+
+    /// <summary>
+    /// <c>ddd</c>/<c>dddd</c>: the longest day name the text starts with, compared over the name's length (.NET's
+    /// MatchDayName). False when none matches, or when a compared stretch of text holds anything but printable ASCII
+    /// (the culture's comparison ignores some control characters and folds others: it would decide).
+    /// </summary>
+    private bool TryDayName(ReadOnlySpan<char> text, ref int pos, out int dayOfWeek)
     {
-        if (word.Length is 0 or > 4)
+        dayOfWeek = -1;
+        var longest = 0;
+        for (var day = 0; day < 7; day++)
+        {
+            var name = _dayNames![day];
+            if (pos + name.Length > text.Length)
+            {
+                continue;
+            }
+
+            var word = text.Slice(pos, name.Length);
+            foreach (var c in word)
+            {
+                if (c is < ' ' or > '~')
+                {
+                    dayOfWeek = -1;
+                    return false;
+                }
+            }
+
+            if (name.Length > longest && word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                longest = name.Length;
+                dayOfWeek = day;
+            }
+        }
+
+        pos += longest;
+        return dayOfWeek >= 0;
+    }
+
+    /// <summary>
+    /// ASCII letters, at most <paramref name="maxLength"/>, that <paramref name="compare"/> (ignoring case) holds equal to
+    /// each of their ASCII case variants and to no word with one letter changed. Up to four letters every case variant is
+    /// tried; a longer word is tried all in lower case, all in upper case and with each letter's case changed on its own
+    /// (a comparison that ignores case weighs each letter's case on its own).
+    /// </summary>
+    private static bool AsciiWord(CompareInfo compare, string word, int maxLength = 4)
+    {
+        if (word.Length == 0 || word.Length > maxLength)
         {
             return false;
         }
@@ -348,16 +448,37 @@ internal sealed class ExactDates
         }
 
         var variant = new char[word.Length];
-        for (var mask = 0; mask < 1 << word.Length; mask++)
+        if (word.Length <= 4)
         {
-            for (var i = 0; i < word.Length; i++)
+            for (var mask = 0; mask < 1 << word.Length; mask++)
             {
-                variant[i] = (mask & (1 << i)) != 0 ? char.ToUpperInvariant(word[i]) : char.ToLowerInvariant(word[i]);
-            }
+                for (var i = 0; i < word.Length; i++)
+                {
+                    variant[i] = (mask & (1 << i)) != 0 ? char.ToUpperInvariant(word[i]) : char.ToLowerInvariant(word[i]);
+                }
 
-            if (compare.Compare(variant, word, CompareOptions.IgnoreCase) != 0)
+                if (compare.Compare(variant, word, CompareOptions.IgnoreCase) != 0)
+                {
+                    return false;
+                }
+            }
+        }
+        else
+        {
+            if (compare.Compare(word.ToLowerInvariant(), word, CompareOptions.IgnoreCase) != 0
+                || compare.Compare(word.ToUpperInvariant(), word, CompareOptions.IgnoreCase) != 0)
             {
                 return false;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                word.CopyTo(0, variant, 0, word.Length);
+                variant[i] = char.IsAsciiLetterUpper(word[i]) ? char.ToLowerInvariant(word[i]) : char.ToUpperInvariant(word[i]);
+                if (compare.Compare(variant, word, CompareOptions.IgnoreCase) != 0)
+                {
+                    return false;
+                }
             }
         }
 

@@ -27,6 +27,8 @@ public class ExactDatesTests
         "d 'de' M 'de' yyyy, H:mm",
         "yyyy-MM-dd'T'HH:mm:ss",
         "d M yyyy, h:mmtt",
+        "dddd, M d, yyyy, hh:mm tt",   // www.al.com
+        "ddd d.M.yyyy HH:mm",
     ];
 
     private static readonly string[] Cultures = ["en-US", "en-GB", "ru-RU", "de-DE", "ja-JP", "tr-TR", "az-Latn-AZ", "fi-FI", "ko-KR", "af-ZA"];
@@ -44,6 +46,10 @@ public class ExactDatesTests
     [InlineData(" 12  16 ,2016,4:19PM ", "M d, yyyy, h:mm tt", "en-US")]
     [InlineData("3 de 6 de 2025, 9:05", "d 'de' M 'de' yyyy, H:mm", "de-DE")]
     [InlineData("3de6 de  2025, 9:05", "d 'de' M 'de' yyyy, H:mm", "de-DE")]       // a quoted space skips any whitespace, none too
+    [InlineData("Thursday, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "en-US")]
+    [InlineData("THURSDAY,12 22, 2016, 06:47 pm", "dddd, M d, yyyy, hh:mm tt", "en-US")]
+    [InlineData("Thu 22.12.2016 18:47", "ddd d.M.yyyy HH:mm", "en-GB")]
+    [InlineData("Donnerstag, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "de-DE")]
     public void Texts_of_the_common_shapes_are_read_as_dotnet_reads_them(string text, string pattern, string culture)
     {
         var info = CultureInfo.GetCultureInfo(culture);
@@ -67,6 +73,10 @@ public class ExactDatesTests
     [InlineData("2025 3 6, 24:00", "yyyy d M, HH:mm", "ru-RU")]
     [InlineData("0000 3 6", "yyyy d M", "ru-RU")]
     [InlineData("3 d e 6 de 2025, 9:05", "d 'de' M 'de' yyyy, H:mm", "de-DE")]  // a quoted word must be whole
+    [InlineData("Friday, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "en-US")]     // not that date's day
+    [InlineData("Thursdays, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "en-US")]
+    [InlineData("Thu, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "en-US")]        // abbreviated where the full name is due
+    [InlineData("Thursday, 12 22, 2016, 06:47 PM", "dddd, M d, yyyy, hh:mm tt", "en-US")] // a control character: the culture decides
     public void Other_texts_are_left_to_dotnet(string text, string pattern, string culture)
     {
         var info = CultureInfo.GetCultureInfo(culture);
@@ -75,7 +85,9 @@ public class ExactDatesTests
     }
 
     [Theory]
-    [InlineData("dddd, M d, yyyy", "en-US")]       // a day name
+    [InlineData("ddd, M d, yyyy", "fr-FR")]        // "dim.": not letters only
+    [InlineData("dddd, M d, yyyy", "tr-TR")]       // "Salı": not ASCII
+    [InlineData("dddd, M, yyyy", "en-US")]         // a day name without the day of the month
     [InlineData("M d, yy", "en-US")]               // a two-digit year
     [InlineData("M d", "en-US")]                   // no year: .NET takes it from the clock
     [InlineData("M d, yyyy h t", "en-US")]         // the one-letter designator
@@ -180,6 +192,15 @@ public class ExactDatesTests
     /// <summary>A text written for <paramref name="pattern"/>, with out-of-range parts, odd whitespace and damage now and then.</summary>
     private static string Generate(Random random, string pattern, CultureInfo culture)
     {
+        // A day name must be the date's to be read at all: most texts for such a pattern are a real date, written by .NET
+        // (now and then in other letter cases), the rest come from the generator below (almost always the wrong day).
+        if (pattern.Contains("ddd", StringComparison.Ordinal) && random.Next(4) != 0)
+        {
+            var date = new DateTime(random.Next(1990, 2031), 1, 1).AddDays(random.Next(0, 366)).AddMinutes(random.Next(0, 24 * 60));
+            var written = date.ToString(pattern, culture);
+            return random.Next(5) switch { 0 => written.ToUpperInvariant(), 1 => written.ToLowerInvariant(), _ => written };
+        }
+
         string[] marks = [culture.DateTimeFormat.AMDesignator, culture.DateTimeFormat.PMDesignator, "am", "pm", "Am", "pM", "A", "P", "PMX", "ÖÖ", "öS", "午前", "午後", "ＡＭ", "ᴾᴹ", "ı", "İM", "AM", "PM"];
         string[] spaces = [" ", "  ", "\t", "\u00A0", "\n", ""];
         var text = new StringBuilder();
@@ -215,6 +236,10 @@ public class ExactDatesTests
 
             switch (c)
             {
+                case 'd' when run >= 3:
+                    var names = run == 3 ? culture.DateTimeFormat.AbbreviatedDayNames : culture.DateTimeFormat.DayNames;
+                    text.Append(random.Next(10) == 0 ? "Xday" : names[random.Next(7)]);
+                    break;
                 case 'y':
                     text.Append(random.Next(12) == 0 ? random.Next(0, 100_000).ToString(CultureInfo.InvariantCulture) : random.Next(1990, 2031).ToString(CultureInfo.InvariantCulture));
                     break;
