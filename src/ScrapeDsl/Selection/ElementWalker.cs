@@ -12,6 +12,7 @@ namespace ScrapeDsl;
 internal struct ElementWalker : IDisposable
 {
     private readonly RemovedView? _removed;
+    private readonly bool _angleSharpNodes;
     private NodeFrame[] _stack;
     private int _depth;
     private IElement? _last;
@@ -20,6 +21,7 @@ internal struct ElementWalker : IDisposable
     public ElementWalker(IElement scope, RemovedView? removed)
     {
         _removed = removed is { IsEmpty: false } ? removed : null;
+        _angleSharpNodes = scope is Element;
         _stack = ArrayPool<NodeFrame>.Shared.Rent(32);
         _stack[0] = new NodeFrame(scope.ChildNodes);
         _depth = 1;
@@ -48,7 +50,7 @@ internal struct ElementWalker : IDisposable
                 continue;
             }
 
-            if (frame.Nodes[frame.Index] is IElement candidate && (_removed is null || !_removed.Contains(candidate)))
+            if (DomNodes.AsElement(frame.Nodes[frame.Index], _angleSharpNodes) is { } candidate && (_removed is null || !_removed.Contains(candidate)))
             {
                 _last = candidate;
                 element = candidate;
