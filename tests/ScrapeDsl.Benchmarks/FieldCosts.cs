@@ -62,7 +62,7 @@ public static class FieldCosts
             }
         }
 
-        var medians = times.Select(Median).ToArray();
+        var medians = times.Select(Interleaved.Median).ToArray();
         var parse = medians[0];
         var noFields = medians[2];
         var text = new StringBuilder();
@@ -93,10 +93,4 @@ public static class FieldCosts
 
     private static string Micro(double nanoseconds) =>
         (nanoseconds / 1_000).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + " µs";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted[sorted.Length / 2];
-    }
 }

@@ -189,7 +189,8 @@ public static class Interleaved
         return count;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The median (the mean of the two middle values for an even count).</summary>
+    internal static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         var middle = sorted.Length / 2;
