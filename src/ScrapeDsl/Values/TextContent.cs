@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
@@ -210,10 +213,9 @@ public static class TextContent
 
     /// <summary>
     /// Appends text collapsing whitespace (exactly what <see cref="char.IsWhiteSpace(char)"/> accepts) into a pooled
-    /// buffer; line breaks are only written between non-empty lines. One pass with a test per character that is one
-    /// comparison for most letters, each run of words with single spaces between them copied as a block: cheaper than
-    /// vectorized searches for word ends (words are short, and the whitespace set has non-ASCII members) and than
-    /// appending word by word or character by character.
+    /// buffer; line breaks are only written between non-empty lines. Each run of words with single spaces between them
+    /// is found by one vectorized search (<see cref="PhraseEnd"/>) and copied as a block: a search for word ends would
+    /// stop every few characters, and appending word by word or character by character costs more.
     /// </summary>
     private struct LineWriter
     {
@@ -253,23 +255,9 @@ public static class TextContent
                 }
 
                 // A phrase: words joined by single spaces, which the collapsed text keeps as they are, so the whole run
-                // is found by one cheap test per character and copied in one block.
+                // is found in one search and copied in one block.
                 var start = i;
-                while (true)
-                {
-                    while (i < source.Length && !IsWhiteSpace(source[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i + 1 < source.Length && source[i] == ' ' && !IsWhiteSpace(source[i + 1]))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    break;
-                }
+                i = PhraseEnd(source, i);
 
                 if ((_pendingSpace || _pendingBreak) && length > 0)
                 {
@@ -286,6 +274,68 @@ public static class TextContent
         }
 
         public void LineBreak() => _pendingBreak = true;
+
+        /// <summary>
+        /// The index of the first character at or after <paramref name="i"/> that ends a phrase: whitespace other than
+        /// a single space followed by a non-whitespace character. Prose is mostly phrases (a paragraph of a rendered
+        /// page often is one), so the search looks at a vector of characters and the one of their successors at a
+        /// time, and finishes the last few characters one by one.
+        /// </summary>
+        private static int PhraseEnd(ReadOnlySpan<char> source, int i)
+        {
+            if (Vector128.IsHardwareAccelerated)
+            {
+                ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+
+                // Lane j also reads character j + 1, so a step needs one character beyond its vector.
+                while (i + Vector128<ushort>.Count < source.Length)
+                {
+                    var characters = Vector128.LoadUnsafe(ref first, (nuint)i);
+                    var successors = Vector128.LoadUnsafe(ref first, (nuint)(i + 1));
+                    var joiningSpace = Vector128.Equals(characters, Vector128.Create((ushort)' ')) & ~IsWhiteSpace(successors);
+                    var ends = IsWhiteSpace(characters) & ~joiningSpace;
+                    if (ends != Vector128<ushort>.Zero)
+                    {
+                        return i + BitOperations.TrailingZeroCount(ends.ExtractMostSignificantBits());
+                    }
+
+                    i += Vector128<ushort>.Count;
+                }
+            }
+
+            for (; i < source.Length; i++)
+            {
+                if (IsWhiteSpace(source[i]) && !(source[i] == ' ' && i + 1 < source.Length && !IsWhiteSpace(source[i + 1])))
+                {
+                    return i;
+                }
+            }
+
+            return source.Length;
+        }
+
+        /// <summary><see cref="IsWhiteSpace(char)"/> for each lane; the characters from U+1680 on are checked only when a lane has one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<ushort> IsWhiteSpace(Vector128<ushort> c)
+        {
+            var whiteSpace = Vector128.Equals(c, Vector128.Create((ushort)' '))
+                | Vector128.LessThanOrEqual(c - Vector128.Create((ushort)'\t'), Vector128.Create((ushort)('\r' - '\t')))
+                | Vector128.Equals(c, Vector128.Create((ushort)'\u0085'))
+                | Vector128.Equals(c, Vector128.Create((ushort)'\u00A0'));
+            var high = Vector128.GreaterThanOrEqual(c, Vector128.Create((ushort)'\u1680'));
+            if (high == Vector128<ushort>.Zero)
+            {
+                return whiteSpace;
+            }
+
+            var rare = Vector128.Equals(c, Vector128.Create((ushort)'\u1680'))
+                | Vector128.LessThanOrEqual(c - Vector128.Create((ushort)'\u2000'), Vector128.Create((ushort)('\u200A' - '\u2000')))
+                | Vector128.LessThanOrEqual(c - Vector128.Create((ushort)'\u2028'), Vector128.Create((ushort)1))
+                | Vector128.Equals(c, Vector128.Create((ushort)'\u202F'))
+                | Vector128.Equals(c, Vector128.Create((ushort)'\u205F'))
+                | Vector128.Equals(c, Vector128.Create((ushort)'\u3000'));
+            return whiteSpace | rare;
+        }
 
         public override string ToString() => new(_buffer, 0, _length);
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ScrapeDsl.Tests.Indexing;
 
-/// <summary>Text is collapsed by a scalar pass with an ASCII shortcut; the result must be what char.IsWhiteSpace on each character gives.</summary>
+/// <summary>Text is collapsed by a vectorized phrase search with a scalar tail; the result must be what char.IsWhiteSpace on each character gives.</summary>
 public class TextRunsTests
 {
     [Fact]
@@ -26,6 +26,28 @@ public class TextRunsTests
     }
 
     [Fact]
+    public void Long_phrases_end_at_any_whitespace_anywhere_in_a_vector()
+    {
+        // Mostly words and single spaces, as prose is, so phrases span many vectors; every kind of whitespace (and the
+        // CJK, Cyrillic and Latin-1 letters that sit near them in value) lands at every offset of a vector.
+        var letters = "abcdefЯжü中\u1681\u2027\u2030\u00A1\u0084";
+        var whiteSpace = "\u00A0\t\n\r\u2003\u3000\u0085\u1680\u2028\u2029\u202F\u205F\u200A\u2000\u000B\u000C  ";
+        var random = new Random(11);
+        for (var n = 0; n < 20000; n++)
+        {
+            var text = new StringBuilder();
+            for (var i = random.Next(0, 120); i > 0; i--)
+            {
+                var roll = random.Next(100);
+                text.Append(roll < 3 ? whiteSpace[random.Next(whiteSpace.Length)] : roll < 18 ? ' ' : letters[random.Next(letters.Length)]);
+            }
+
+            var input = text.ToString();
+            Assert.Equal(Reference(input), TextContent.NormalizeInline(input));
+        }
+    }
+
+    [Fact]
     public void Every_whitespace_character_separates_words()
     {
         for (var c = 0; c <= char.MaxValue; c++)
@@ -37,6 +59,10 @@ public class TextRunsTests
 
             var input = "a" + (char)c + "b";
             Assert.Equal(Reference(input), TextContent.NormalizeInline(input));
+
+            // The same character inside a phrase long enough for the vectorized search.
+            var phrase = "one two three four " + (char)c + "five six seven eight nine";
+            Assert.Equal(Reference(phrase), TextContent.NormalizeInline(phrase));
         }
     }
 
