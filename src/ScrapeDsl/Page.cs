@@ -299,22 +299,28 @@ public sealed partial class Page
         where T : class, IExtractedRecord =>
         new(rule, Url, partial, _problems.ToArray());
 
-    private string ReadValue(IElement element, Source source, Selector[]? remove)
+    private string ReadValue(IElement element, Source source, Selector[]? remove) => source.Value switch
     {
-        var removed = _removed;
-        if (remove is { Length: > 0 })
+        ValueKind.Attribute => TextContent.NormalizeInline(element.GetAttribute(source.Attribute!) ?? string.Empty),
+        ValueKind.Html => HtmlContent.Of(element, ViewWithout(element, remove), BaseUri),
+
+        // The text walk tests the field's remove list itself as it meets each element, rather than after a walk per
+        // selector that collects the matches first: the same elements are left out (see TextContent.Of).
+        _ => TextContent.Of(element, _removed, remove),
+    };
+
+    /// <summary>The page's removed view, plus the matches of a field's own remove list under <paramref name="element"/>.</summary>
+    private RemovedView ViewWithout(IElement element, Selector[]? remove)
+    {
+        if (remove is not { Length: > 0 })
         {
-            removed = new RemovedView();
-            removed.AddMatches(element, remove, _removed);
-            removed.AddAll(_removed);
+            return _removed;
         }
 
-        return source.Value switch
-        {
-            ValueKind.Attribute => TextContent.NormalizeInline(element.GetAttribute(source.Attribute!) ?? string.Empty),
-            ValueKind.Html => HtmlContent.Of(element, removed, BaseUri),
-            _ => TextContent.Of(element, removed),
-        };
+        var removed = new RemovedView();
+        removed.AddMatches(element, remove, _removed);
+        removed.AddAll(_removed);
+        return removed;
     }
 
     private IElement? SelectFirst(IElement scope, Selector selector)

@@ -32,8 +32,24 @@ public static class TextContent
     /// <summary>The element's text as defined above, or an empty string.</summary>
     public static string Of(IElement element) => Of(element, null);
 
-    internal static string Of(IElement element, RemovedView? removed)
+    /// <summary>
+    /// The text of <paramref name="element"/> without the subtrees <paramref name="removed"/> holds and those of the
+    /// descendants that match one of <paramref name="remove"/> (a field's own remove list, tested with the element as
+    /// scope). Testing each element the walk meets leaves out exactly what collecting the matches first would: an
+    /// element is left out when it or an ancestor matches, and the walk never enters a subtree it left out.
+    /// </summary>
+    internal static string Of(IElement element, RemovedView? removed, Selector[]? remove = null)
     {
+        if (removed is { IsEmpty: true })
+        {
+            removed = null;
+        }
+
+        if (remove is { Length: 0 })
+        {
+            remove = null;
+        }
+
         var writer = new LineWriter(t_buffer ?? ArrayPool<char>.Shared.Rent(1024));
         t_buffer = null;
         var stack = ArrayPool<TextFrame>.Shared.Rent(32);
@@ -74,7 +90,9 @@ public static class TextContent
                 }
 
                 var kind = Classify(child.LocalName);
-                if (kind == ElementKind.Invisible || (removed is not null && removed.Contains(child)))
+                if (kind == ElementKind.Invisible
+                    || (removed is not null && removed.Contains(child))
+                    || (remove is not null && MatchesAny(remove, child, element)))
                 {
                     continue;
                 }
@@ -115,6 +133,19 @@ public static class TextContent
                 ArrayPool<char>.Shared.Return(buffer);
             }
         }
+    }
+
+    private static bool MatchesAny(Selector[] selectors, IElement element, IElement scope)
+    {
+        foreach (var selector in selectors)
+        {
+            if (selector.Matches(element, scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Collapses whitespace runs to one space and trims; returns the same instance when nothing changes.</summary>
