@@ -21,6 +21,8 @@ public sealed partial class Page
 
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();
+    private IElement? _lastTextElement;
+    private string? _lastText;
 
     // Set when the page was opened with a PagePlan: the remove list applied and every top-level selector matched in one walk.
     private readonly PageIndex? _index;
@@ -306,8 +308,24 @@ public sealed partial class Page
 
         // The text walk tests the field's remove list itself as it meets each element, rather than after a walk per
         // selector that collects the matches first: the same elements are left out (see TextContent.Of).
-        _ => TextContent.Of(element, _removed, remove),
+        _ => remove is { Length: > 0 } ? TextContent.Of(element, _removed, remove) : TextOf(element),
     };
+
+    /// <summary>
+    /// The element's text with the page's removals. Fields often read the same element one after another (a section
+    /// and the authors from one byline; a nested record's fields from one title), so the last text read is kept: the
+    /// document never changes and the page's removals are fixed once it is open, so the text cannot differ.
+    /// </summary>
+    private string TextOf(IElement element)
+    {
+        if (!ReferenceEquals(element, _lastTextElement))
+        {
+            _lastText = TextContent.Of(element, _removed);
+            _lastTextElement = element;
+        }
+
+        return _lastText!;
+    }
 
     /// <summary>The page's removed view, plus the matches of a field's own remove list under <paramref name="element"/>.</summary>
     private RemovedView ViewWithout(IElement element, Selector[]? remove)
