@@ -60,6 +60,16 @@ public abstract class Transform
     private static Regex Compile(string pattern) =>
         new(pattern, RegexOptions.CultureInvariant, RegexTimeout);
 
+    /// <summary>Adds <c>value.Substring(start, length)</c> as <see cref="Add"/> would, without the untrimmed copy.</summary>
+    private static void AddTrimmed(List<string> output, string value, int start, int length)
+    {
+        var piece = value.AsSpan(start, length).Trim();
+        if (piece.Length > 0)
+        {
+            output.Add(piece.Length == value.Length ? value : piece.ToString());
+        }
+    }
+
     private static void Add(List<string> output, string? value)
     {
         if (value is null)
@@ -85,6 +95,12 @@ public abstract class Transform
 
     private sealed class RegexExtractTransform(Regex regex, int group) : Transform
     {
+        // Match.Result reads a group from the match's own arrays, without the group collection and Group objects that
+        // Match.Groups builds for every value. A group that did not take part gives "", which is no value either way;
+        // a group the pattern does not have never matches (Result would return its reference as literal text).
+        private readonly string _groupReference = "${" + group.ToString(CultureInfo.InvariantCulture) + "}";
+        private readonly bool _groupExists = Array.IndexOf(regex.GetGroupNumbers(), group) >= 0;
+
         public override string Describe() => "regex " + regex;
 
         internal override void Apply(string value, Page page, List<string> output)
@@ -92,9 +108,9 @@ public abstract class Transform
             try
             {
                 var match = regex.Match(value);
-                if (match.Success && match.Groups[group].Success)
+                if (match.Success && _groupExists)
                 {
-                    Add(output, match.Groups[group].Value);
+                    Add(output, group == 0 ? match.Value : match.Result(_groupReference));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -141,23 +157,37 @@ public abstract class Transform
 
     private sealed class SplitTransform(Regex regex) : Transform
     {
+        // Regex.Split also returns what capture groups matched; EnumerateSplits gives the pieces only, without
+        // allocating the array and list Split builds, so it serves the patterns without groups (most of them).
+        private readonly bool _hasGroups = regex.GetGroupNumbers().Length > 1;
+
         public override string Describe() => "split " + regex;
 
         internal override void Apply(string value, Page page, List<string> output)
         {
-            string[] parts;
+            var before = output.Count;
             try
             {
-                parts = regex.Split(value);
+                if (_hasGroups)
+                {
+                    foreach (var part in regex.Split(value))
+                    {
+                        Add(output, part);
+                    }
+
+                    return;
+                }
+
+                foreach (var range in regex.EnumerateSplits(value))
+                {
+                    var (start, length) = range.GetOffsetAndLength(value.Length);
+                    AddTrimmed(output, value, start, length);
+                }
             }
             catch (RegexMatchTimeoutException)
             {
-                return;
-            }
-
-            foreach (var part in parts)
-            {
-                Add(output, part);
+                // A timeout is no value, not the pieces found before it.
+                output.RemoveRange(before, output.Count - before);
             }
         }
     }
