@@ -31,18 +31,19 @@ internal readonly record struct SelectorKey(SelectorKeyKind Kind, string Name, s
 /// </summary>
 internal sealed class SelectorShape
 {
-    private SelectorShape(SelectorKey[]? subjects, SelectorKey[] ancestors, string? pureClass = null)
+    private SelectorShape(SelectorKey[]? subjects, SelectorKey[] ancestors, ClassCompound? classCompound = null)
     {
         Subjects = subjects;
         Ancestors = ancestors;
-        PureClass = pureClass;
+        ClassCompound = classCompound;
     }
 
     /// <summary>
-    /// The class name when the whole selector is a single class selector (<c>.name</c>, a plain identifier), which
-    /// AngleSharp parses to its class selector alone: a match is then exactly "the class list holds the name".
+    /// Set when the whole selector is one compound of class selectors, with or without a type selector before them
+    /// (<c>.name</c>, <c>p.title</c>, <c>.a.b</c>; plain identifiers), which AngleSharp parses to exactly those simple
+    /// selectors: a match is then "the class list holds every name, and the type matches".
     /// </summary>
-    public string? PureClass { get; }
+    public ClassCompound? ClassCompound { get; }
 
     /// <summary>One key per part, or null when some part has none.</summary>
     public SelectorKey[]? Subjects { get; }
@@ -87,15 +88,51 @@ internal sealed class SelectorShape
             }
         }
 
-        var text = selector.Trim();
-        var pureClass = parts.Count == 1 && text.Length > 1 && text[0] == '.' && IsIdentifier(text, 1) ? text.Substring(1) : null;
-        return new SelectorShape(subjects, ancestors.ToArray(), pureClass);
+        return new SelectorShape(subjects, ancestors.ToArray(), parts.Count == 1 ? ClassCompoundOf(selector.Trim()) : null);
     }
 
-    /// <summary>A CSS identifier of ASCII letters, digits, '-' and '_' from <paramref name="start"/> to the end: not starting with a digit, nor with '-' then a digit.</summary>
-    private static bool IsIdentifier(string text, int start)
+    /// <summary>The type (letters and digits, a letter first; optional) and the class names of <c>type.a.b</c>, or null for anything else.</summary>
+    private static ClassCompound? ClassCompoundOf(string text)
     {
-        for (var i = start; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length && (text[i] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') || (i > 0 && text[i] is >= '0' and <= '9')))
+        {
+            i++;
+        }
+
+        var type = i > 0 ? text.Substring(0, i) : null;
+        var classes = new List<string>();
+        while (i < text.Length && text[i] == '.')
+        {
+            var start = ++i;
+            while (i < text.Length && text[i] != '.')
+            {
+                i++;
+            }
+
+            if (!IsIdentifier(text, start, i))
+            {
+                return null;
+            }
+
+            classes.Add(text.Substring(start, i - start));
+        }
+
+        return i == text.Length && classes.Count > 0 ? new ClassCompound(type, classes.ToArray()) : null;
+    }
+
+    /// <summary>
+    /// A CSS identifier of ASCII letters, digits, '-' and '_' from <paramref name="start"/> to <paramref name="end"/>: not
+    /// empty, not starting with a digit, nor with '-' then a digit.
+    /// </summary>
+    private static bool IsIdentifier(string text, int start, int end)
+    {
+        if (start >= end)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
         {
             if (!IsNameChar(text[i]))
             {
@@ -109,7 +146,7 @@ internal sealed class SelectorShape
             return false;
         }
 
-        return first != '-' || (start + 1 < text.Length && text[start + 1] is not (>= '0' and <= '9'));
+        return first != '-' || (start + 1 < end && text[start + 1] is not (>= '0' and <= '9'));
     }
 
     /// <summary>The comma-separated parts, or null when the text is not balanced.</summary>
@@ -443,6 +480,9 @@ internal sealed class SelectorShape
     private static bool IsNameChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-';
 }
 
+/// <summary>A selector that is one compound: an optional type selector, then one or more class selectors.</summary>
+internal sealed record ClassCompound(string? Type, string[] Classes);
+
 /// <summary>
 /// A selector's subject keys as a quick test on one element: false means the selector cannot match it (so AngleSharp's
 /// <c>Match</c>, which builds a class list for every element it looks at, need not run); true means it might.
@@ -451,19 +491,19 @@ internal sealed class SelectorFilter
 {
     private readonly SelectorKey[]? _keys;
 
-    private SelectorFilter(SelectorKey[]? keys, string? pureClass)
+    private SelectorFilter(SelectorKey[]? keys, ClassCompound? classCompound)
     {
         _keys = keys;
-        PureClass = pureClass;
+        ClassCompound = classCompound;
     }
 
-    /// <summary>The class name when the whole selector is one class selector (<c>.name</c>), else null.</summary>
-    public string? PureClass { get; }
+    /// <summary>See <see cref="SelectorShape.ClassCompound"/>.</summary>
+    public ClassCompound? ClassCompound { get; }
 
     public static SelectorFilter For(string selector)
     {
         var shape = SelectorShape.Of(selector);
-        return new SelectorFilter(shape.Subjects, shape.PureClass);
+        return new SelectorFilter(shape.Subjects, shape.ClassCompound);
     }
 
     /// <summary>

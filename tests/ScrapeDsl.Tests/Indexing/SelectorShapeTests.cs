@@ -59,14 +59,24 @@ public class SelectorShapeTests
         Assert.Equal(expected, string.Join("|", SelectorShape.Of(selector).Ancestors.Select(Describe)));
 
     [Theory]
-    [InlineData(".article__text", "article__text")]
-    [InlineData(" .a-b_c ", "a-b_c")]
-    [InlineData("div.a", null)]
-    [InlineData(".a.b", null)]
+    [InlineData(".article__text", ".article__text")]
+    [InlineData(" .a-b_c ", ".a-b_c")]
+    [InlineData("div.a", "div.a")]
+    [InlineData("H1.a.b", "H1.a.b")]
+    [InlineData(".a.b", ".a.b")]
+    [InlineData("p", null)]
+    [InlineData("my-el.a", null)]
+    [InlineData("*.a", null)]
     [InlineData(".a, .b", null)]
     [InlineData(".a:hover", null)]
+    [InlineData(".a .b", null)]
+    [InlineData("p.a#x", null)]
+    [InlineData(".a..b", null)]
+    [InlineData(".a.", null)]
     [InlineData(".-1x", null)]
-    public void Pure_class(string selector, string? expected) => Assert.Equal(expected, SelectorShape.Of(selector).PureClass);
+    [InlineData("1p.a", null)]
+    public void Class_compound(string selector, string? expected) =>
+        Assert.Equal(expected, SelectorShape.Of(selector).ClassCompound is { } compound ? compound.Type + "." + string.Join(".", compound.Classes) : null);
 
     private static string Describe(SelectorKey key) => key.Kind + ":" + key.Name + (key.Value is null ? "" : "=" + key.Value);
 }
