@@ -14,9 +14,6 @@ public sealed class Selector
 
     private SelectorFilter? _filter;
 
-    // The type selector of a class compound (p of p.title), parsed on first use.
-    private ISelector? _type;
-
     private Selector(string text, ISelector compiled)
     {
         Text = text;
@@ -66,16 +63,16 @@ public sealed class Selector
     }
 
     /// <summary>
-    /// The same answer as <c>Compiled.Match(element, scope)</c>, sooner: elements the cheap test rules out are not
-    /// handed to AngleSharp, and a selector of classes with or without a type (<c>.name</c>, <c>p.title</c>) is answered
-    /// without the class list AngleSharp builds (and keeps) for every element it tests a class on (see <see cref="MatchesClassCompound"/>).
+    /// The same answer as <c>Compiled.Match(element, scope)</c>, sooner: a selector of type, id and class selectors and
+    /// combinators is answered without the class lists AngleSharp builds (<see cref="ClassSelectors"/>), and for any other
+    /// the elements the cheap key test rules out are not handed to AngleSharp.
     /// </summary>
     internal bool Matches(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
     {
         var filter = Filter;
-        if (filter.ClassCompound is { } compound)
+        if (filter.ClassSelectors is { } classSelectors)
         {
-            return MatchesClassCompound(compound, element, scope);
+            return classSelectors.Match(element) ?? Compiled.Match(element, scope);
         }
 
         return filter.MayMatch(element) && Compiled.Match(element, scope);
@@ -83,33 +80,9 @@ public sealed class Selector
 
     /// <summary>Like <see cref="Matches"/> for an element already known to carry the selector's keys (the index's candidates).</summary>
     internal bool MatchesCandidate(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope) =>
-        Filter.ClassCompound is { } compound ? MatchesClassCompound(compound, element, scope) : Compiled.Match(element, scope);
+        Filter.ClassSelectors?.Match(element) ?? Compiled.Match(element, scope);
 
-    /// <summary>
-    /// Each class is read from the class attribute exactly as AngleSharp's class selector reads it (split at HTML spaces,
-    /// compared ordinally), and the type is left to AngleSharp's own type selector, which reads only the element's name;
-    /// an element whose class attribute is spelt in another case goes to AngleSharp whole.
-    /// </summary>
-    private bool MatchesClassCompound(ClassCompound compound, AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
-    {
-        foreach (var name in compound.Classes)
-        {
-            var has = SelectorFilter.HasClass(element, name, out var known);
-            if (!known)
-            {
-                return Compiled.Match(element, scope);
-            }
-
-            if (!has)
-            {
-                return false;
-            }
-        }
-
-        return compound.Type is null || (_type ??= Parse(compound.Type).Compiled).Match(element, scope);
-    }
-
-    internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text);
+    internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text, static simple => Parse(simple).Compiled);
 
     /// <inheritdoc />
     public override string ToString() => Text;

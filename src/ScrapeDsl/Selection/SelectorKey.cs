@@ -31,19 +31,15 @@ internal readonly record struct SelectorKey(SelectorKeyKind Kind, string Name, s
 /// </summary>
 internal sealed class SelectorShape
 {
-    private SelectorShape(SelectorKey[]? subjects, SelectorKey[] ancestors, ClassCompound? classCompound = null)
+    private SelectorShape(SelectorKey[]? subjects, SelectorKey[] ancestors, List<List<(string Text, char CombinatorBefore)>>? parts = null)
     {
         Subjects = subjects;
         Ancestors = ancestors;
-        ClassCompound = classCompound;
+        Parts = parts;
     }
 
-    /// <summary>
-    /// Set when the whole selector is one compound of class selectors, with or without a type selector before them
-    /// (<c>.name</c>, <c>p.title</c>, <c>.a.b</c>; plain identifiers), which AngleSharp parses to exactly those simple
-    /// selectors: a match is then "the class list holds every name, and the type matches".
-    /// </summary>
-    public ClassCompound? ClassCompound { get; }
+    /// <summary>Per comma-separated part, its compounds with the combinator before each; null when the text did not split.</summary>
+    public List<List<(string Text, char CombinatorBefore)>>? Parts { get; }
 
     /// <summary>One key per part, or null when some part has none.</summary>
     public SelectorKey[]? Subjects { get; }
@@ -67,12 +63,15 @@ internal sealed class SelectorShape
 
         var subjects = new SelectorKey[parts.Count];
         var ancestors = new List<SelectorKey>();
+        var partCompounds = new List<List<(string, char)>>();
         for (var p = 0; p < parts.Count; p++)
         {
             if (Compounds(parts[p]) is not { Count: > 0 } compounds || KeyOfCompound(compounds[compounds.Count - 1].Text) is not { } subject)
             {
                 return none;
             }
+
+            partCompounds.Add(compounds);
 
             subjects[p] = subject;
             if (parts.Count == 1)
@@ -88,44 +87,14 @@ internal sealed class SelectorShape
             }
         }
 
-        return new SelectorShape(subjects, ancestors.ToArray(), parts.Count == 1 ? ClassCompoundOf(selector.Trim()) : null);
-    }
-
-    /// <summary>The type (letters and digits, a letter first; optional) and the class names of <c>type.a.b</c>, or null for anything else.</summary>
-    private static ClassCompound? ClassCompoundOf(string text)
-    {
-        var i = 0;
-        while (i < text.Length && (text[i] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') || (i > 0 && text[i] is >= '0' and <= '9')))
-        {
-            i++;
-        }
-
-        var type = i > 0 ? text.Substring(0, i) : null;
-        var classes = new List<string>();
-        while (i < text.Length && text[i] == '.')
-        {
-            var start = ++i;
-            while (i < text.Length && text[i] != '.')
-            {
-                i++;
-            }
-
-            if (!IsIdentifier(text, start, i))
-            {
-                return null;
-            }
-
-            classes.Add(text.Substring(start, i - start));
-        }
-
-        return i == text.Length && classes.Count > 0 ? new ClassCompound(type, classes.ToArray()) : null;
+        return new SelectorShape(subjects, ancestors.ToArray(), partCompounds);
     }
 
     /// <summary>
     /// A CSS identifier of ASCII letters, digits, '-' and '_' from <paramref name="start"/> to <paramref name="end"/>: not
     /// empty, not starting with a digit, nor with '-' then a digit.
     /// </summary>
-    private static bool IsIdentifier(string text, int start, int end)
+    internal static bool IsIdentifier(string text, int start, int end)
     {
         if (start >= end)
         {
@@ -480,9 +449,6 @@ internal sealed class SelectorShape
     private static bool IsNameChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-';
 }
 
-/// <summary>A selector that is one compound: an optional type selector, then one or more class selectors.</summary>
-internal sealed record ClassCompound(string? Type, string[] Classes);
-
 /// <summary>
 /// A selector's subject keys as a quick test on one element: false means the selector cannot match it (so AngleSharp's
 /// <c>Match</c>, which builds a class list for every element it looks at, need not run); true means it might.
@@ -491,19 +457,20 @@ internal sealed class SelectorFilter
 {
     private readonly SelectorKey[]? _keys;
 
-    private SelectorFilter(SelectorKey[]? keys, ClassCompound? classCompound)
+    private SelectorFilter(SelectorKey[]? keys, ClassSelectors? classSelectors)
     {
         _keys = keys;
-        ClassCompound = classCompound;
+        ClassSelectors = classSelectors;
     }
 
-    /// <summary>See <see cref="SelectorShape.ClassCompound"/>.</summary>
-    public ClassCompound? ClassCompound { get; }
+    /// <summary>Set when the selector is only type, id and class selectors and combinators (see <see cref="ScrapeDsl.ClassSelectors"/>).</summary>
+    public ClassSelectors? ClassSelectors { get; }
 
-    public static SelectorFilter For(string selector)
+    /// <summary>The filter of a selector; <paramref name="simpleSelector"/> parses a type or id selector with AngleSharp.</summary>
+    public static SelectorFilter For(string selector, Func<string, AngleSharp.Css.Dom.ISelector> simpleSelector)
     {
         var shape = SelectorShape.Of(selector);
-        return new SelectorFilter(shape.Subjects, shape.ClassCompound);
+        return new SelectorFilter(shape.Subjects, shape.Parts is { } parts ? ClassSelectors.Of(parts, simpleSelector) : null);
     }
 
     /// <summary>

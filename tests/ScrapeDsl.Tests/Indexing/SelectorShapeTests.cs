@@ -59,24 +59,25 @@ public class SelectorShapeTests
         Assert.Equal(expected, string.Join("|", SelectorShape.Of(selector).Ancestors.Select(Describe)));
 
     [Theory]
-    [InlineData(".article__text", ".article__text")]
-    [InlineData(" .a-b_c ", ".a-b_c")]
-    [InlineData("div.a", "div.a")]
-    [InlineData("H1.a.b", "H1.a.b")]
-    [InlineData(".a.b", ".a.b")]
-    [InlineData("p", null)]
-    [InlineData("my-el.a", null)]
-    [InlineData("*.a", null)]
-    [InlineData(".a, .b", null)]
-    [InlineData(".a:hover", null)]
-    [InlineData(".a .b", null)]
-    [InlineData("p.a#x", null)]
-    [InlineData(".a..b", null)]
-    [InlineData(".a.", null)]
-    [InlineData(".-1x", null)]
-    [InlineData("1p.a", null)]
-    public void Class_compound(string selector, string? expected) =>
-        Assert.Equal(expected, SelectorShape.Of(selector).ClassCompound is { } compound ? compound.Type + "." + string.Join(".", compound.Classes) : null);
+    [InlineData(".article__text", true)]
+    [InlineData(" .a-b_c ", true)]
+    [InlineData("div.a", true)]
+    [InlineData("H1.a.b", true)]
+    [InlineData(".a.b", true)]
+    [InlineData("p", true)]
+    [InlineData(".feed > a.item", true)]
+    [InlineData(".hero figcaption, .content, article", true)]
+    [InlineData("h1 + span ~ p", true)]
+    [InlineData("my-el.a", false)]
+    [InlineData("*.a", false)]
+    [InlineData(".a:hover", false)]
+    [InlineData("p.a#x", true)]
+    [InlineData("#articleContent > p.title", true)]
+    [InlineData("#a[x]", false)]
+    [InlineData(".a [x]", false)]
+    [InlineData("svg|a", false)]
+    public void Type_and_class_selectors_are_matched_without_AngleSharps_class_lists(string selector, bool expected) =>
+        Assert.Equal(expected, Selector.Parse(selector).Filter.ClassSelectors is not null);
 
     private static string Describe(SelectorKey key) => key.Kind + ":" + key.Name + (key.Value is null ? "" : "=" + key.Value);
 }

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using AngleSharp.Css.Dom;
+using AngleSharp.Dom;
+
+namespace ScrapeDsl;
+
+/// <summary>
+/// A selector list made only of type, id and class selectors joined by combinators (<c>.a</c>, <c>p.title</c>,
+/// <c>.feed &gt; a.item</c>, <c>#content &gt; p.title</c>, <c>.hero figcaption, article</c>), matched without AngleSharp's class selector: that
+/// builds and keeps a class list (a list and a string per class) on every element it tests, which on a freshly parsed
+/// page means every candidate and every ancestor or sibling a combinator visits. Classes are read from the class
+/// attribute exactly as AngleSharp's class selector reads it (<see cref="SelectorFilter.HasClass"/>), names and ids
+/// by AngleSharp's own type and id selectors, and the combinators are walked as CSS defines them (ancestors and earlier
+/// siblings up to the document, whatever the scope). An element whose class attribute is spelt in another case is
+/// left to AngleSharp: the answer is then null.
+/// </summary>
+internal sealed class ClassSelectors
+{
+    private readonly Chain[] _parts;
+
+    private ClassSelectors(Chain[] parts) => _parts = parts;
+
+    /// <summary>
+    /// The selector as chains of compounds, or null when any compound holds anything but a type, ids and classes (an
+    /// attribute, a pseudo-class, <c>*</c>, a namespace) or is empty.
+    /// </summary>
+    /// <param name="parts">Per comma-separated part, its compounds with the combinator before each (' ', '&gt;', '+', '~').</param>
+    /// <param name="simpleSelector">Parses a type or id selector with AngleSharp (once, when the selector is prepared).</param>
+    public static ClassSelectors? Of(List<List<(string Text, char CombinatorBefore)>> parts, Func<string, ISelector> simpleSelector)
+    {
+        var chains = new Chain[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var compounds = parts[p];
+            var chain = new Chain(new Compound[compounds.Count], new char[compounds.Count]);
+            for (var c = 0; c < compounds.Count; c++)
+            {
+                if (Compound.Of(compounds[c].Text, simpleSelector) is not { } compound)
+                {
+                    return null;
+                }
+
+                chain.Compounds[c] = compound;
+                chain.Combinators[c] = compounds[c].CombinatorBefore;
+            }
+
+            chains[p] = chain;
+        }
+
+        return new ClassSelectors(chains);
+    }
+
+    /// <summary>True or false as AngleSharp would answer; null when AngleSharp must decide.</summary>
+    public bool? Match(IElement element)
+    {
+        bool? result = false;
+        foreach (var part in _parts)
+        {
+            switch (part.Match(element, part.Compounds.Length - 1))
+            {
+                case true:
+                    return true;
+                case null:
+                    result = null;
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Class names, and simple selectors left to AngleSharp (a type, ids), that one element must all match.</summary>
+    private sealed class Compound(ISelector[] others, string[] classes)
+    {
+        /// <summary>The compound <c>type#id.class…</c> (each part optional, in any order after the type), or null for anything else.</summary>
+        public static Compound? Of(string text, Func<string, ISelector> simpleSelector)
+        {
+            var i = 0;
+            while (i < text.Length && (text[i] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') || (i > 0 && text[i] is >= '0' and <= '9')))
+            {
+                i++;
+            }
+
+            var others = new List<ISelector>();
+            if (i > 0)
+            {
+                others.Add(simpleSelector(text.Substring(0, i)));
+            }
+
+            var classes = new List<string>();
+            while (i < text.Length && text[i] is '.' or '#')
+            {
+                var marker = text[i];
+                var start = ++i;
+                while (i < text.Length && text[i] is not ('.' or '#'))
+                {
+                    i++;
+                }
+
+                if (!SelectorShape.IsIdentifier(text, start, i))
+                {
+                    return null;
+                }
+
+                if (marker == '.')
+                {
+                    classes.Add(text.Substring(start, i - start));
+                }
+                else
+                {
+                    others.Add(simpleSelector(text.Substring(start - 1, i - start + 1)));
+                }
+            }
+
+            return i == text.Length && others.Count + classes.Count > 0 ? new Compound(others.ToArray(), classes.ToArray()) : null;
+        }
+
+        public bool? Match(IElement element)
+        {
+            foreach (var other in others)
+            {
+                if (!other.Match(element, null))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var name in classes)
+            {
+                var has = SelectorFilter.HasClass(element, name, out var known);
+                if (!known)
+                {
+                    return null;
+                }
+
+                if (!has)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Compounds left to right, with the combinator before each (the first one's is unused).</summary>
+    private sealed class Chain(Compound[] compounds, char[] combinators)
+    {
+        public Compound[] Compounds { get; } = compounds;
+
+        public char[] Combinators { get; } = combinators;
+
+        /// <summary>Whether <paramref name="element"/> matches compound <paramref name="index"/> and, through the combinators, all before it.</summary>
+        public bool? Match(IElement element, int index)
+        {
+            var own = Compounds[index].Match(element);
+            if (own != true || index == 0)
+            {
+                return own;
+            }
+
+            bool? result = false;
+            switch (Combinators[index])
+            {
+                case '>':
+                    return element.ParentElement is { } parent ? Match(parent, index - 1) : false;
+                case '+':
+                    return PreviousElement(element, out _) is { } previous ? Match(previous, index - 1) : false;
+                case '~':
+                    for (var sibling = PreviousElement(element, out var position); sibling is not null; sibling = ElementBefore(sibling, ref position))
+                    {
+                        if (Remember(Match(sibling, index - 1), ref result))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return result;
+                default:
+                    for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+                    {
+                        if (Remember(Match(ancestor, index - 1), ref result))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return result;
+            }
+        }
+
+        /// <summary>True for a match; keeps an undecided answer in <paramref name="result"/> (false only if every one is false).</summary>
+        private static bool Remember(bool? answer, ref bool? result)
+        {
+            if (answer is null)
+            {
+                result = null;
+            }
+
+            return answer == true;
+        }
+
+        /// <summary>The element sibling before <paramref name="element"/>, and its position in the parent's child list.</summary>
+        private static IElement? PreviousElement(IElement element, out int position)
+        {
+            position = -1;
+            if (element.Parent is not { } parent)
+            {
+                return null;
+            }
+
+            // One search of the parent's child list; the '~' loop then steps back by position, not by searching again.
+            var siblings = parent.ChildNodes;
+            for (var i = 0; i < siblings.Length; i++)
+            {
+                if (ReferenceEquals(siblings[i], element))
+                {
+                    position = i;
+                    return ElementBefore(element, ref position);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The element sibling before the node at <paramref name="position"/> of <paramref name="element"/>'s parent, which moves to it.</summary>
+        private static IElement? ElementBefore(IElement element, ref int position)
+        {
+            var siblings = element.Parent!.ChildNodes;
+            for (position--; position >= 0; position--)
+            {
+                if (siblings[position] is IElement previous)
+                {
+                    return previous;
+                }
+            }
+
+            return null;
+        }
+    }
+}
