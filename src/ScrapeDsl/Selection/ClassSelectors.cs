@@ -1,19 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
 
 /// <summary>
-/// A selector list made only of type, id and class selectors joined by combinators (<c>.a</c>, <c>p.title</c>,
-/// <c>.feed &gt; a.item</c>, <c>#content &gt; p.title</c>, <c>.hero figcaption, article</c>), matched without AngleSharp's class selector: that
-/// builds and keeps a class list (a list and a string per class) on every element it tests, which on a freshly parsed
-/// page means every candidate and every ancestor or sibling a combinator visits. Classes are read from the class
-/// attribute exactly as AngleSharp's class selector reads it (<see cref="SelectorFilter.HasClass"/>), names and ids
-/// by AngleSharp's own type and id selectors, and the combinators are walked as CSS defines them (ancestors and earlier
-/// siblings up to the document, whatever the scope). An element whose class attribute is spelt in another case is
-/// left to AngleSharp: the answer is then null.
+/// A selector list matched with its class selectors read apart from the rest (<c>.a</c>, <c>p.title</c>,
+/// <c>.feed &gt; a.item:not([data-x])</c>, <c>#content &gt; p.title</c>, <c>.hero figcaption, article</c>), because
+/// AngleSharp's class selector builds and keeps a class list (a list and a string per class) on every element it tests,
+/// which on a freshly parsed page means every candidate and every ancestor or sibling a combinator visits. Classes are
+/// read from the class attribute exactly as AngleSharp's class selector reads it (<see cref="SelectorFilter.HasClass"/>),
+/// the rest of each compound (type, ids, attributes, pseudo-classes) by AngleSharp as one selector, and the combinators
+/// are walked as CSS defines them (ancestors and earlier siblings up to the document, whatever the scope). An element
+/// whose class attribute is spelt in another case is left to AngleSharp: the answer is then null.
 /// </summary>
 internal sealed class ClassSelectors
 {
@@ -22,12 +23,12 @@ internal sealed class ClassSelectors
     private ClassSelectors(Chain[] parts) => _parts = parts;
 
     /// <summary>
-    /// The selector as chains of compounds, or null when any compound holds anything but a type, ids and classes (an
-    /// attribute, a pseudo-class, <c>*</c>, a namespace) or is empty.
+    /// The selector as chains of compounds, or null when a compound cannot be split into classes and the rest (see
+    /// <see cref="Compound.Of"/>).
     /// </summary>
     /// <param name="parts">Per comma-separated part, its compounds with the combinator before each (' ', '&gt;', '+', '~').</param>
-    /// <param name="simpleSelector">Parses a type or id selector with AngleSharp (once, when the selector is prepared).</param>
-    public static ClassSelectors? Of(List<List<(string Text, char CombinatorBefore)>> parts, Func<string, ISelector> simpleSelector)
+    /// <param name="simpleSelector">Parses the rest of a compound with AngleSharp (once, when the selector is prepared); null when it does not parse.</param>
+    public static ClassSelectors? Of(List<List<(string Text, char CombinatorBefore)>> parts, Func<string, ISelector?> simpleSelector)
     {
         var chains = new Chain[parts.Count];
         for (var p = 0; p < parts.Count; p++)
@@ -70,60 +71,77 @@ internal sealed class ClassSelectors
         return result;
     }
 
-    /// <summary>Class names, and simple selectors left to AngleSharp (a type, ids), that one element must all match.</summary>
-    private sealed class Compound(ISelector[] others, string[] classes)
+    /// <summary>Class names, and the rest of a compound left to AngleSharp, that one element must all match.</summary>
+    private sealed class Compound(ISelector? others, string[] classes)
     {
-        /// <summary>The compound <c>type#id.class…</c> (each part optional, in any order after the type), or null for anything else.</summary>
-        public static Compound? Of(string text, Func<string, ISelector> simpleSelector)
+        /// <summary>
+        /// The compound's class selectors, and the rest of it (type, ids, attributes, pseudo-classes) as one selector for
+        /// AngleSharp, which reads the rest without building a class list (unless the rest names classes itself, as
+        /// <c>:not(.x)</c> does); null when the compound cannot be split so: a namespace, <c>:scope</c> (which
+        /// depends on the scope), a pseudo-element, an escape.
+        /// </summary>
+        public static Compound? Of(string text, Func<string, ISelector?> simpleSelector)
         {
-            var i = 0;
-            while (i < text.Length && (text[i] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') || (i > 0 && text[i] is >= '0' and <= '9')))
+            if (text.IndexOfAny(['|', '\\']) >= 0 || text.Contains("::") || text.IndexOf(":scope", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                i++;
+                return null;
             }
 
-            var others = new List<ISelector>();
-            if (i > 0)
-            {
-                others.Add(simpleSelector(text.Substring(0, i)));
-            }
-
+            var rest = new StringBuilder();
             var classes = new List<string>();
-            while (i < text.Length && text[i] is '.' or '#')
+            var depth = 0;
+            var quote = '\0';
+            for (var i = 0; i < text.Length; i++)
             {
-                var marker = text[i];
-                var start = ++i;
-                while (i < text.Length && text[i] is not ('.' or '#'))
+                var c = text[i];
+                if (quote != '\0' || c is '"' or '\'')
                 {
-                    i++;
+                    quote = quote == '\0' ? c : c == quote ? '\0' : quote;
+                }
+                else if (c is '[' or '(')
+                {
+                    depth++;
+                }
+                else if (c is ']' or ')')
+                {
+                    depth--;
+                }
+                else if (c == '.' && depth == 0)
+                {
+                    var start = i + 1;
+                    var end = start;
+                    while (end < text.Length && SelectorShape.IsNameChar(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (!SelectorShape.IsIdentifier(text, start, end))
+                    {
+                        return null;
+                    }
+
+                    classes.Add(text.Substring(start, end - start));
+                    i = end - 1;
+                    continue;
                 }
 
-                if (!SelectorShape.IsIdentifier(text, start, i))
-                {
-                    return null;
-                }
-
-                if (marker == '.')
-                {
-                    classes.Add(text.Substring(start, i - start));
-                }
-                else
-                {
-                    others.Add(simpleSelector(text.Substring(start - 1, i - start + 1)));
-                }
+                rest.Append(c);
             }
 
-            return i == text.Length && others.Count + classes.Count > 0 ? new Compound(others.ToArray(), classes.ToArray()) : null;
+            ISelector? others = null;
+            if (rest.Length > 0 && (others = simpleSelector(rest.ToString())) is null)
+            {
+                return null;
+            }
+
+            return others is not null || classes.Count > 0 ? new Compound(others, classes.ToArray()) : null;
         }
 
         public bool? Match(IElement element)
         {
-            foreach (var other in others)
+            if (others is not null && !others.Match(element, null))
             {
-                if (!other.Match(element, null))
-                {
-                    return false;
-                }
+                return false;
             }
 
             foreach (var name in classes)

@@ -63,9 +63,10 @@ public sealed class Selector
     }
 
     /// <summary>
-    /// The same answer as <c>Compiled.Match(element, scope)</c>, sooner: a selector of type, id and class selectors and
-    /// combinators is answered without the class lists AngleSharp builds (<see cref="ClassSelectors"/>), and for any other
-    /// the elements the cheap key test rules out are not handed to AngleSharp.
+    /// The same answer as <c>Compiled.Match(element, scope)</c>, sooner: class selectors are read from the class attribute
+    /// instead of the class lists AngleSharp builds, the rest of each compound is left to AngleSharp, and the combinators
+    /// are walked here (<see cref="ClassSelectors"/>); a selector that cannot be split so is handed to AngleSharp whole,
+    /// once the cheap key test has not ruled the element out.
     /// </summary>
     internal bool Matches(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope)
     {
@@ -82,7 +83,7 @@ public sealed class Selector
     internal bool MatchesCandidate(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? scope) =>
         Filter.ClassSelectors?.Match(element) ?? Compiled.Match(element, scope);
 
-    internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text, static simple => Parse(simple).Compiled);
+    internal SelectorFilter Filter => _filter ??= SelectorFilter.For(Text, static rest => TryParse(rest, out var selector) ? selector.Compiled : null);
 
     /// <inheritdoc />
     public override string ToString() => Text;

@@ -446,7 +446,7 @@ internal sealed class SelectorShape
         return false;
     }
 
-    private static bool IsNameChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-';
+    internal static bool IsNameChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-';
 }
 
 /// <summary>
@@ -463,11 +463,11 @@ internal sealed class SelectorFilter
         ClassSelectors = classSelectors;
     }
 
-    /// <summary>Set when the selector is only type, id and class selectors and combinators (see <see cref="ScrapeDsl.ClassSelectors"/>).</summary>
+    /// <summary>Set when the selector's class selectors can be matched apart from the rest (see <see cref="ScrapeDsl.ClassSelectors"/>).</summary>
     public ClassSelectors? ClassSelectors { get; }
 
-    /// <summary>The filter of a selector; <paramref name="simpleSelector"/> parses a type or id selector with AngleSharp.</summary>
-    public static SelectorFilter For(string selector, Func<string, AngleSharp.Css.Dom.ISelector> simpleSelector)
+    /// <summary>The filter of a selector; <paramref name="simpleSelector"/> parses the rest of a compound with AngleSharp (null when it does not parse).</summary>
+    public static SelectorFilter For(string selector, Func<string, AngleSharp.Css.Dom.ISelector?> simpleSelector)
     {
         var shape = SelectorShape.Of(selector);
         return new SelectorFilter(shape.Subjects, shape.Parts is { } parts ? ClassSelectors.Of(parts, simpleSelector) : null);

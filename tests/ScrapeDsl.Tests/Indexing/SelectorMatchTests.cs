@@ -20,6 +20,8 @@ public class SelectorMatchTests
           <svg class="title"><foreignObject class="title fo"></foreignObject><text class="title">t</text></svg>
           <my-el class="a b"></my-el><h1 class="a b c">h</h1><h1 class="b a">h</h1><span class="a-b_c"></span>
           <div class="a"><div class="b">text<span class="c"></span><!-- c --><span class="d"></span><p class="d">p</p></div></div>
+          <a class="item" href="/a" data-x='{"p":"x"}'>A</a><a class="item" href="/c" data-x='{"p":null}'>C</a>
+          <ul><li class="li">1</li><li class="li">2</li><li class="li">3</li></ul>
           <div><div><div><p>deep</p></div></div></div><div id="Main" class="page"><p class="title">in main</p><p id="x" class="d">x</p><p class="d"></p></div>
         </body></html>
         """;
@@ -36,6 +38,10 @@ public class SelectorMatchTests
         ".xTlfF.sapCZ + span", ".byline__text > a .byline__name", ".single-hero__image figcaption, .single-content, article",
         ".news-feed__item__title", "#articleContent > p.title", "div p", "div div div p", "body > div > div", "#Main .title",
         "#main .title", "div#Main.page", "#x.d", "p#x", "#articleContent", "#x + .d", "#articleContent #articleContent",
+        "a.item:not([data-x*='\"p\":null'])", ".feed > a.item:not([data-x])", "li.li:nth-child(3)", "p.d:first-child",
+        "p.d:last-child", "[itemprop=description]", ".article__main-image__title [itemprop=description]", "span:not(.t)",
+        ":is(.a, .b) .c", ".a:has(.b)", "*.a", "a[href].item", ".title[class~=x]", "p:not(.title).d", ".b > :not(p)",
+        "my-el.a", ".a .b:empty", "[class*=itl].title", "div.page > p:nth-of-type(2)", ".xTlfF:not(.sapCZ)",
     };
 
     [Theory]
