@@ -23,33 +23,36 @@ internal sealed class ClassSelectors
     private ClassSelectors(Chain[] parts) => _parts = parts;
 
     /// <summary>
-    /// The selector as chains of compounds, or null when a compound cannot be split into classes and the rest (see
-    /// <see cref="Compound.Of"/>).
+    /// The selector as chains of compounds, or null when it has no class selector or a compound cannot be split into
+    /// classes and the rest (see <see cref="Compound.Of"/>).
     /// </summary>
     /// <param name="parts">Per comma-separated part, its compounds with the combinator before each (' ', '&gt;', '+', '~').</param>
-    /// <param name="simpleSelector">Parses the rest of a compound with AngleSharp (once, when the selector is prepared); null when it does not parse.</param>
-    public static ClassSelectors? Of(List<List<(string Text, char CombinatorBefore)>> parts, Func<string, ISelector?> simpleSelector)
+    /// <param name="parseRest">Parses the rest of a compound with AngleSharp (once, when the selector is prepared); null when it does not parse.</param>
+    public static ClassSelectors? Of(List<List<(string Text, char CombinatorBefore)>> parts, Func<string, ISelector?> parseRest)
     {
         var chains = new Chain[parts.Count];
+        var classes = 0;
         for (var p = 0; p < parts.Count; p++)
         {
             var compounds = parts[p];
             var chain = new Chain(new Compound[compounds.Count], new char[compounds.Count]);
             for (var c = 0; c < compounds.Count; c++)
             {
-                if (Compound.Of(compounds[c].Text, simpleSelector) is not { } compound)
+                if (Compound.Of(compounds[c].Text, parseRest) is not { } compound)
                 {
                     return null;
                 }
 
                 chain.Compounds[c] = compound;
                 chain.Combinators[c] = compounds[c].CombinatorBefore;
+                classes += compound.ClassCount;
             }
 
             chains[p] = chain;
         }
 
-        return new ClassSelectors(chains);
+        // A selector without class selectors gets nothing from this, and AngleSharp's own matcher is as fast for it.
+        return classes > 0 ? new ClassSelectors(chains) : null;
     }
 
     /// <summary>True or false as AngleSharp would answer; null when AngleSharp must decide.</summary>
@@ -72,7 +75,7 @@ internal sealed class ClassSelectors
     }
 
     /// <summary>Class names, and the rest of a compound left to AngleSharp, that one element must all match.</summary>
-    private sealed class Compound(ISelector? others, string[] classes)
+    private sealed class Compound(ISelector? restSelector, string[] classes)
     {
         /// <summary>
         /// The compound's class selectors, and the rest of it (type, ids, attributes, pseudo-classes) as one selector for
@@ -80,7 +83,7 @@ internal sealed class ClassSelectors
         /// <c>:not(.x)</c> does); null when the compound cannot be split so: a namespace, <c>:scope</c> (which
         /// depends on the scope), a pseudo-element, an escape.
         /// </summary>
-        public static Compound? Of(string text, Func<string, ISelector?> simpleSelector)
+        public static Compound? Of(string text, Func<string, ISelector?> parseRest)
         {
             if (text.IndexOfAny(['|', '\\']) >= 0 || text.Contains("::") || text.IndexOf(":scope", StringComparison.OrdinalIgnoreCase) >= 0)
             {
@@ -128,18 +131,20 @@ internal sealed class ClassSelectors
                 rest.Append(c);
             }
 
-            ISelector? others = null;
-            if (rest.Length > 0 && (others = simpleSelector(rest.ToString())) is null)
+            ISelector? restSelector = null;
+            if (rest.Length > 0 && (restSelector = parseRest(rest.ToString())) is null)
             {
                 return null;
             }
 
-            return others is not null || classes.Count > 0 ? new Compound(others, classes.ToArray()) : null;
+            return restSelector is not null || classes.Count > 0 ? new Compound(restSelector, classes.ToArray()) : null;
         }
+
+        public int ClassCount => classes.Length;
 
         public bool? Match(IElement element)
         {
-            if (others is not null && !others.Match(element, null))
+            if (restSelector is not null && !restSelector.Match(element, null))
             {
                 return false;
             }

@@ -466,11 +466,11 @@ internal sealed class SelectorFilter
     /// <summary>Set when the selector's class selectors can be matched apart from the rest (see <see cref="ScrapeDsl.ClassSelectors"/>).</summary>
     public ClassSelectors? ClassSelectors { get; }
 
-    /// <summary>The filter of a selector; <paramref name="simpleSelector"/> parses the rest of a compound with AngleSharp (null when it does not parse).</summary>
-    public static SelectorFilter For(string selector, Func<string, AngleSharp.Css.Dom.ISelector?> simpleSelector)
+    /// <summary>The filter of a selector; <paramref name="parseRest"/> parses the rest of a compound with AngleSharp (null when it does not parse).</summary>
+    public static SelectorFilter For(string selector, Func<string, AngleSharp.Css.Dom.ISelector?> parseRest)
     {
         var shape = SelectorShape.Of(selector);
-        return new SelectorFilter(shape.Subjects, shape.Parts is { } parts ? ClassSelectors.Of(parts, simpleSelector) : null);
+        return new SelectorFilter(shape.Subjects, shape.Parts is { } parts ? ClassSelectors.Of(parts, parseRest) : null);
     }
 
     /// <summary>
