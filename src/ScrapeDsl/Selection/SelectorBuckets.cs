@@ -23,6 +23,12 @@ internal sealed class SelectorBuckets
     private readonly FrozenDictionary<string, KeyEntry>.AlternateLookup<ReadOnlySpan<char>> _classLookup;
     private readonly ulong[] _classFingerprints = new ulong[16];
     private readonly bool _readAttributes;
+
+    // Whether each dictionary has keys, read for every element and attribute of a page: a field, not a virtual call.
+    private readonly bool _hasIds;
+    private readonly bool _hasClasses;
+    private readonly bool _hasAttributes;
+    private readonly bool _hasTags;
     private readonly bool _classIsAttributeKey;
 
     // Which name lengths the attribute keys have (bit 63: 63 or more), so most attributes skip the lookup.
@@ -91,7 +97,11 @@ internal sealed class SelectorBuckets
         _attributes = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _tags = tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _classLookup = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
-        _readAttributes = _ids.Count > 0 || _classes.Count > 0 || _attributes.Count > 0;
+        _hasIds = _ids.Count > 0;
+        _hasClasses = _classes.Count > 0;
+        _hasAttributes = _attributes.Count > 0;
+        _hasTags = _tags.Count > 0;
+        _readAttributes = _hasIds || _hasClasses || _hasAttributes;
         _classIsAttributeKey = _attributes.ContainsKey("class");
         foreach (var name in attributes.Keys)
         {
@@ -146,7 +156,7 @@ internal sealed class SelectorBuckets
             }
         }
 
-        if (_tags.Count > 0 && element.LocalName is var tag && MayBeTagKey(tag))
+        if (_hasTags && LocalNameOf(element) is var tag && MayBeTagKey(tag))
         {
             CollectKey(_tags, tag, null, ref found, ref ancestorHits);
         }
@@ -173,7 +183,7 @@ internal sealed class SelectorBuckets
             var name = angleSharpAttribute is not null ? angleSharpAttribute.Name : attribute.Name;
             if (name.Length == 5 && IsNamed(name, "class"))
             {
-                if (_classes.Count > 0)
+                if (_hasClasses)
                 {
                     CollectClasses(ValueOf(attribute, angleSharpAttribute), ref found, ref ancestorHits);
                 }
@@ -183,12 +193,12 @@ internal sealed class SelectorBuckets
                     continue;
                 }
             }
-            else if (name.Length == 2 && _ids.Count > 0 && IsNamed(name, "id"))
+            else if (name.Length == 2 && _hasIds && IsNamed(name, "id"))
             {
                 CollectKey(_ids, ValueOf(attribute, angleSharpAttribute), null, ref found, ref ancestorHits);
             }
 
-            if (_attributes.Count > 0)
+            if (_hasAttributes)
             {
                 if (MayBeAttributeKey(name))
                 {
@@ -205,6 +215,10 @@ internal sealed class SelectorBuckets
 
         return found.Count;
     }
+
+    /// <summary>The element's local name, read from AngleSharp's <see cref="Element"/> directly (a field, not an interface call) when it is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string LocalNameOf(IElement element) => element is Element angleSharpElement ? angleSharpElement.LocalName : element.LocalName;
 
     /// <summary>Adds what <paramref name="key"/> stands for in <paramref name="keys"/>, if anything.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
