@@ -38,18 +38,6 @@ internal static class DateText
     /// <summary>Whitespace runs (any kind) become one space; leading and trailing whitespace is dropped.</summary>
     public static string Collapse(string value)
     {
-        // Most dates are already collapsed (single spaces inside, none at the ends): then the value itself, no copy.
-        var collapsed = value.Length > 0 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[value.Length - 1]);
-        for (var i = 1; collapsed && i < value.Length; i++)
-        {
-            collapsed = !char.IsWhiteSpace(value[i]) || (value[i] == ' ' && !char.IsWhiteSpace(value[i - 1]));
-        }
-
-        if (collapsed || value.Length == 0)
-        {
-            return value;
-        }
-
         var builder = new StringBuilder(value.Length);
         var space = false;
         foreach (var c in value)

@@ -51,7 +51,9 @@ internal sealed class DateTransform : Transform
 
     internal override void Apply(string value, Page page, List<string> output)
     {
-        var text = DateText.Collapse(value);
+        // The runtime's own whitespace collapsing (what DateText.Collapse does for the checker), which returns a date
+        // that is already collapsed as it is.
+        var text = TextContent.NormalizeInline(value);
         string? year = null;
         for (var i = 0; i < _formats.Length; i++)
         {
