@@ -26,4 +26,8 @@ internal static class DomNodes
 
         return node as IElement;
     }
+
+    /// <summary>The element's local name, read from AngleSharp's <see cref="Element"/> directly (a field, not an interface call) when it is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string LocalName(IElement element) => element is Element angleSharpElement ? angleSharpElement.LocalName : element.LocalName;
 }

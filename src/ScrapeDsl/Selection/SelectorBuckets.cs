@@ -156,7 +156,7 @@ internal sealed class SelectorBuckets
             }
         }
 
-        if (_hasTags && LocalNameOf(element) is var tag && MayBeTagKey(tag))
+        if (_hasTags && DomNodes.LocalName(element) is var tag && MayBeTagKey(tag))
         {
             CollectKey(_tags, tag, null, ref found, ref ancestorHits);
         }
@@ -215,10 +215,6 @@ internal sealed class SelectorBuckets
 
         return found.Count;
     }
-
-    /// <summary>The element's local name, read from AngleSharp's <see cref="Element"/> directly (a field, not an interface call) when it is one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static string LocalNameOf(IElement element) => element is Element angleSharpElement ? angleSharpElement.LocalName : element.LocalName;
 
     /// <summary>Adds what <paramref name="key"/> stands for in <paramref name="keys"/>, if anything.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
