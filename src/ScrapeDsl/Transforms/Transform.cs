@@ -9,7 +9,8 @@ namespace ScrapeDsl;
 /// One step of a field's <c>transform</c> pipeline. Steps run in order on each value a source yields, before the
 /// source counts as having yielded: a step that gives nothing (a regex that does not match, a date that does not
 /// parse) makes the source yield nothing, so the next fallback is tried. Every output is trimmed; an empty output
-/// is no value. Generated extractors hold their transforms in static fields (regexes compiled once, with a timeout).
+/// is no value. Generated extractors hold their transforms in static fields (regexes prepared once, with a timeout, and
+/// compiled to IL once they have run often: <see cref="TieredRegex"/>).
 /// </summary>
 public abstract class Transform
 {
@@ -30,10 +31,10 @@ public abstract class Transform
     public static Transform Normalize() => NormalizeTransform.Instance;
 
     /// <summary><c>regex</c>: the text of <paramref name="group"/> of the first match; nothing when there is no match.</summary>
-    public static Transform RegexExtract(string pattern, int group) => new RegexExtractTransform(Compile(pattern), group);
+    public static Transform RegexExtract(string pattern, int group) => new RegexExtractTransform(new TieredRegex(pattern), group);
 
     /// <summary><c>replace</c>: every match replaced (<c>$1</c> refers to groups).</summary>
-    public static Transform RegexReplace(string pattern, string replacement) => new RegexReplaceTransform(Compile(pattern), replacement);
+    public static Transform RegexReplace(string pattern, string replacement) => new RegexReplaceTransform(new TieredRegex(pattern), replacement);
 
     /// <summary><c>stripPrefix</c>: removes the text when the value starts with it (ordinal).</summary>
     public static Transform StripPrefix(string prefix) => new StripTransform(prefix, prefix: true);
@@ -42,7 +43,7 @@ public abstract class Transform
     public static Transform StripSuffix(string suffix) => new StripTransform(suffix, prefix: false);
 
     /// <summary><c>split</c>: splits on a regex; empty pieces are dropped.</summary>
-    public static Transform Split(string pattern) => new SplitTransform(Compile(pattern));
+    public static Transform Split(string pattern) => new SplitTransform(new TieredRegex(pattern));
 
     /// <summary><c>date</c>: parses with explicit formats and culture, in a time zone; outputs ISO 8601 with offset.</summary>
     public static Transform Date(string[] formats, string culture, string? timeZone, string? yearFromUrl) =>
@@ -93,21 +94,21 @@ public abstract class Transform
         internal override void Apply(string value, Page page, List<string> output) => Add(output, TextContent.NormalizeInline(value.Replace('\n', ' ')));
     }
 
-    private sealed class RegexExtractTransform(Regex regex, int group) : Transform
+    private sealed class RegexExtractTransform(TieredRegex regex, int group) : Transform
     {
         // Match.Result reads a group from the match's own arrays, without the group collection and Group objects that
         // Match.Groups builds for every value. A group that did not take part gives "", which is no value either way;
         // a group the pattern does not have never matches (Result would return its reference as literal text).
         private readonly string _groupReference = "${" + group.ToString(CultureInfo.InvariantCulture) + "}";
-        private readonly bool _groupExists = Array.IndexOf(regex.GetGroupNumbers(), group) >= 0;
+        private readonly bool _groupExists = Array.IndexOf(regex.Interpreted.GetGroupNumbers(), group) >= 0;
 
-        public override string Describe() => "regex " + regex;
+        public override string Describe() => "regex " + regex.Interpreted;
 
         internal override void Apply(string value, Page page, List<string> output)
         {
             try
             {
-                var match = regex.Match(value);
+                var match = regex.Regex.Match(value);
                 if (match.Success && _groupExists)
                 {
                     Add(output, group == 0 ? match.Value : match.Result(_groupReference));
@@ -120,15 +121,15 @@ public abstract class Transform
         }
     }
 
-    private sealed class RegexReplaceTransform(Regex regex, string replacement) : Transform
+    private sealed class RegexReplaceTransform(TieredRegex regex, string replacement) : Transform
     {
-        public override string Describe() => "replace " + regex;
+        public override string Describe() => "replace " + regex.Interpreted;
 
         internal override void Apply(string value, Page page, List<string> output)
         {
             try
             {
-                Add(output, regex.Replace(value, replacement));
+                Add(output, regex.Regex.Replace(value, replacement));
             }
             catch (RegexMatchTimeoutException)
             {
@@ -155,22 +156,23 @@ public abstract class Transform
         }
     }
 
-    private sealed class SplitTransform(Regex regex) : Transform
+    private sealed class SplitTransform(TieredRegex regex) : Transform
     {
         // Regex.Split also returns what capture groups matched; EnumerateSplits gives the pieces only, without
         // allocating the array and list Split builds, so it serves the patterns without groups (most of them).
-        private readonly bool _hasGroups = regex.GetGroupNumbers().Length > 1;
+        private readonly bool _hasGroups = regex.Interpreted.GetGroupNumbers().Length > 1;
 
-        public override string Describe() => "split " + regex;
+        public override string Describe() => "split " + regex.Interpreted;
 
         internal override void Apply(string value, Page page, List<string> output)
         {
             var before = output.Count;
+            var current = regex.Regex;
             try
             {
                 if (_hasGroups)
                 {
-                    foreach (var part in regex.Split(value))
+                    foreach (var part in current.Split(value))
                     {
                         Add(output, part);
                     }
@@ -178,7 +180,7 @@ public abstract class Transform
                     return;
                 }
 
-                foreach (var range in regex.EnumerateSplits(value))
+                foreach (var range in current.EnumerateSplits(value))
                 {
                     var (start, length) = range.GetOffsetAndLength(value.Length);
                     AddTrimmed(output, value, start, length);
