@@ -62,6 +62,9 @@ public sealed partial class Page
     /// <summary>What relative URLs resolve against: <c>&lt;base href&gt;</c> (itself resolved against the page URL), else the page URL.</summary>
     public Uri? BaseUri { get; }
 
+    /// <summary>True once a fallback was read from the plan's index, which walks the page again for the fallbacks (tests).</summary>
+    internal bool FallbacksWalked => _index is { FallbacksWalked: true };
+
     /// <summary>The problems reported so far, in the order fields were read.</summary>
     public IReadOnlyList<FieldProblem> Problems => _problems;
 

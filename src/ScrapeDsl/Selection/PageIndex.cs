@@ -26,23 +26,40 @@ internal sealed class PageIndex
     private static readonly IElement[] s_noElements = Array.Empty<IElement>();
 
     private readonly PagePlan _plan;
+    private readonly IElement _root;
     private readonly IElement?[] _first;
     private readonly List<IElement>?[] _all;
 
-    private PageIndex(PagePlan plan)
+    private PageIndex(IElement root, PagePlan plan)
     {
+        _root = root;
         _plan = plan;
-        _first = new IElement?[plan.Selectors.Length];
-        _all = new List<IElement>?[plan.Selectors.Length];
+        _first = new IElement?[plan.SlotCount];
+        _all = new List<IElement>?[plan.SlotCount];
     }
 
-    /// <summary>Walks the descendants of <paramref name="root"/> once, filling <paramref name="removed"/> and the index.</summary>
+    /// <summary>True once the fallbacks' walk has been made (tests: a page whose first sources work never makes it).</summary>
+    internal bool FallbacksWalked { get; private set; }
+
+    /// <summary>
+    /// Walks the descendants of <paramref name="root"/> once, filling <paramref name="removed"/> and the index of the
+    /// plan's first sources; the fallbacks are walked when first asked for.
+    /// </summary>
     public static PageIndex Build(IElement root, PagePlan plan, RemovedView removed)
     {
-        var index = new PageIndex(plan);
-        var selectors = plan.Selectors;
-        var removeCount = plan.Remove.Count;
-        var buckets = plan.Buckets;
+        var index = new PageIndex(root, plan);
+        index.Walk(plan.Selectors, plan.Buckets, slotBase: 0, removed);
+        return index;
+    }
+
+    /// <summary>
+    /// One walk: <paramref name="selectors"/> are the plan's remove list, whose matches go to <paramref name="removed"/>,
+    /// followed by field selectors whose matches are recorded in slots from <paramref name="slotBase"/> + their position.
+    /// </summary>
+    private void Walk(Selector[] selectors, SelectorBuckets buckets, int slotBase, RemovedView removed)
+    {
+        var root = _root;
+        var removeCount = _plan.Remove.Count;
         var pool = ArrayPool<int>.Shared;
         var slots = Math.Max(selectors.Length, 1);
         var keys = Math.Max(buckets.AncestorKeyCount, 1);
@@ -137,7 +154,7 @@ internal sealed class PageIndex
                         && (!checkAncestors || buckets.AncestorsAllow(slot, ancestorCounts))
                         && selectors[slot].MatchesCandidate(element, root))
                     {
-                        index.Record(slot, element);
+                        Record(slotBase + slot, element);
                     }
                 }
 
@@ -180,8 +197,6 @@ internal sealed class PageIndex
             pool.Return(ancestorCounts);
             pool.Return(hits);
         }
-
-        return index;
     }
 
     private static int[] Grow(ArrayPool<int> pool, int[] array, int used, int needed)
@@ -198,7 +213,7 @@ internal sealed class PageIndex
     /// <summary>True when the plan indexed <paramref name="selector"/>; <paramref name="element"/> is its first visible match or null.</summary>
     public bool TryFirst(Selector selector, out IElement? element)
     {
-        var slot = _plan.SlotOf(selector);
+        var slot = SlotOf(selector);
         element = slot < 0 ? null : _first[slot];
         return slot >= 0;
     }
@@ -206,7 +221,7 @@ internal sealed class PageIndex
     /// <summary>True when the plan indexed <paramref name="selector"/>; <paramref name="elements"/> are its visible matches in document order.</summary>
     public bool TryAll(Selector selector, out IReadOnlyList<IElement> elements)
     {
-        var slot = _plan.SlotOf(selector);
+        var slot = SlotOf(selector);
         if (slot < 0)
         {
             elements = s_noElements;
@@ -237,6 +252,21 @@ internal sealed class PageIndex
         public int Index;
         public int HitStart;
         public int HitCount;
+    }
+
+    /// <summary>The selector's slot, after the fallbacks' walk when it is a fallback's; -1 when the plan has none.</summary>
+    private int SlotOf(Selector selector)
+    {
+        var slot = _plan.SlotOf(selector);
+        if (slot >= _plan.Selectors.Length && !FallbacksWalked)
+        {
+            // The remove list is walked again, into a view of its own: the page's view already holds the same elements,
+            // and matching the remove selectors skips the removed subtrees as the first walk did.
+            FallbacksWalked = true;
+            Walk(_plan.Fallbacks, _plan.FallbackBuckets, slotBase: _plan.Selectors.Length - _plan.Remove.Count, new RemovedView());
+        }
+
+        return slot;
     }
 
     private void Record(int slot, IElement element)

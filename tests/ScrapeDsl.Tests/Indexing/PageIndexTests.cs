@@ -101,6 +101,62 @@ public class PageIndexTests
 
     [Theory]
     [MemberData(nameof(Pages))]
+    public void Fallbacks_select_what_a_walk_selects(string name, string html, string url, string[] removes)
+    {
+        // Every selector is a fallback behind a first source that matches nothing, so each read goes to the fallbacks' walk.
+        var document = Parser.ParseDocument(html);
+        var remove = removes.Select(Selector.Parse).ToArray();
+        var nothing = new Source(Selector.Parse(".matches-nothing"));
+        var fallbacks = Selectors.Concat(RbcSelectors)
+            .Select(s => new Source(Selector.Parse(s)))
+            .Concat(new[] { Source.Meta("og:title"), Source.Meta("description"), Source.JsonLd("headline"), Source.ItemProp("author.name") });
+        var sources = fallbacks.Select(fallback => new[] { nothing, fallback }).ToArray();
+        var walked = Page.Open(document, new Uri(url), remove);
+        var indexed = Page.Open(document, new Uri(url), new PagePlan(remove, sources));
+
+        var read = 0;
+        foreach (var source in sources)
+        {
+            var field = new FieldRef("f");
+            var expected = walked.ReadStrings(walked.Root, field, source, null, false);
+            Assert.Equal(expected, indexed.ReadStrings(indexed.Root, field, source, null, false));
+            Assert.Equal(walked.ReadString(walked.Root, field, source, null, false), indexed.ReadString(indexed.Root, field, source, null, false));
+            if (source[1].Css is not null)
+            {
+                var actual = indexed.SelectItems(indexed.Root, field, source, required: false);
+                Assert.True(walked.SelectItems(walked.Root, field, source, false).SequenceEqual(actual), $"{name}: fallback '{source[1].Css}' selected {Describe(actual)}");
+                Assert.Same(walked.SelectItem(walked.Root, field, source, false), indexed.SelectItem(indexed.Root, field, source, false));
+            }
+
+            read += expected.Count;
+        }
+
+        Assert.True(indexed.FallbacksWalked);
+        Assert.True(read >= 20, $"{name}: the fallbacks read only {read} values, too few to compare");
+        Assert.Equal(walked.Problems.Select(p => p.Field + p.Kind + p.Message), indexed.Problems.Select(p => p.Field + p.Kind + p.Message));
+    }
+
+    [Fact]
+    public void The_fallbacks_are_walked_only_when_a_page_reads_one()
+    {
+        var document = Parser.ParseDocument(Tricky);
+        var remove = Removes.Select(Selector.Parse).ToArray();
+        var title = new[] { new Source(Selector.Parse(".title")), new Source(Selector.Parse("h1")) };
+        var description = new[] { Source.Meta("description"), Source.Meta("og:title") };
+        var para = new[] { new Source(Selector.Parse(".matches-nothing")), new Source(Selector.Parse("p.para")) };
+        var page = Page.Open(document, null, new PagePlan(remove, title, description, para));
+
+        Assert.Equal("Heading text", page.ReadString(page.Root, new FieldRef("title"), title, null, false));
+        Assert.Equal("Mixed-case attribute value", page.ReadString(page.Root, new FieldRef("description"), description, null, false));
+        Assert.False(page.FallbacksWalked);
+
+        // The paragraph inside the removed block stays removed in the second walk.
+        Assert.Equal("One", page.ReadString(page.Root, new FieldRef("para"), para, null, false));
+        Assert.True(page.FallbacksWalked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
     public void Field_removes_and_nested_scopes_read_the_same(string name, string html, string url, string[] removes)
     {
         var document = Parser.ParseDocument(html);
