@@ -7,10 +7,10 @@ namespace ScrapeDsl;
 
 /// <summary>
 /// A rule's regex, run by .NET's interpreter until it has been used often enough to repay compiling it to IL, then by
-/// the compiled one, the way tiered compilation treats methods. Constructing an interpreted regex costs microseconds,
-/// compiling one costs 2–18 ms (measured in docs/performance.md): too much for <c>scrape run</c> on one page with a
-/// dozen regexes, little for a batch or a service that runs the same rule on thousands of pages, where a compiled
-/// regex matches in a fraction of the interpreter's time.
+/// the compiled one, the way tiered compilation treats methods. Constructing an interpreted regex costs microseconds;
+/// compiling one and running it once costs 0.5–2 ms (up to 13 ms for the first in a process), which is too much for
+/// <c>scrape run</c> on one page with a dozen regexes, and little for a batch or a service that runs the same rule on
+/// thousands of pages, where each match then takes 0.05–0.5 µs less (docs/performance.md).
 /// </summary>
 /// <remarks>
 /// Both are .NET's backtracking engine with the same pattern, options and timeout, so a value cannot depend on which one
@@ -19,7 +19,10 @@ namespace ScrapeDsl;
 /// </remarks>
 internal sealed class TieredRegex
 {
-    /// <summary>Uses before compiling: about a thousand pages of a rule that runs the regex once per page.</summary>
+    /// <summary>
+    /// Uses before compiling: a thousand pages of a rule that runs the regex once per page. From there the compilation
+    /// pays for itself within a few thousand more uses.
+    /// </summary>
     internal const int UsesBeforeCompiling = 1000;
 
     private const RegexOptions Options = RegexOptions.CultureInvariant;
