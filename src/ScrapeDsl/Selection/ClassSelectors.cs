@@ -144,11 +144,8 @@ internal sealed class ClassSelectors
 
         public bool? Match(IElement element)
         {
-            if (restSelector is not null && !restSelector.Match(element, null))
-            {
-                return false;
-            }
-
+            // Classes first: most elements a remove list or a combinator meets have none of them, and reading the class
+            // attribute costs less than AngleSharp's matcher.
             foreach (var name in classes)
             {
                 var has = SelectorFilter.HasClass(element, name, out var known);
@@ -163,7 +160,7 @@ internal sealed class ClassSelectors
                 }
             }
 
-            return true;
+            return restSelector is null || restSelector.Match(element, null);
         }
     }
 
