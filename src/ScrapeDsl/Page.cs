@@ -449,9 +449,10 @@ public sealed partial class Page
         }
 
         var nodes = head.ChildNodes;
+        var angleSharpNodes = head is Element;
         for (var i = 0; i < nodes.Length; i++)
         {
-            if (nodes[i] is IElement { LocalName: "base" } element && element.GetAttribute("href") is { } href)
+            if (DomNodes.AsElement(nodes[i], angleSharpNodes) is { LocalName: "base" } element && element.GetAttribute("href") is { } href)
             {
                 href = href.Trim();
                 if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
