@@ -57,15 +57,17 @@ public static class TextContent
         // AngleSharp's own nodes derive from its Element class: a class test is much cheaper than the interface
         // tests below, and most nodes of a text are elements or text.
         var angleSharpNodes = element is Element;
+        var deepest = 1;
         try
         {
             var depth = 0;
-            stack[depth++] = new TextFrame(element.ChildNodes, block: false);
+            var top = element.ChildNodes;
+            stack[depth++] = new TextFrame(top, top.Length, block: false);
             while (depth > 0)
             {
                 ref var frame = ref stack[depth - 1];
                 frame.Index++;
-                if (frame.Index >= frame.Nodes.Length)
+                if (frame.Index >= frame.Count)
                 {
                     // Leaving a block element's children: it ends its line.
                     if (frame.Block)
@@ -104,7 +106,8 @@ public static class TextContent
                 }
 
                 var children = child.ChildNodes;
-                if (children.Length == 0)
+                var count = children.Length;
+                if (count == 0)
                 {
                     continue;
                 }
@@ -114,14 +117,16 @@ public static class TextContent
                     FrameStack.Grow(ref stack, depth);
                 }
 
-                stack[depth++] = new TextFrame(children, block);
+                stack[depth++] = new TextFrame(children, count, block);
+                deepest = Math.Max(deepest, depth);
             }
 
             return writer.ToString();
         }
         finally
         {
-            Array.Clear(stack, 0, stack.Length);
+            // Only the frames used hold references to the document (a grown stack's old array was cleared when it grew).
+            Array.Clear(stack, 0, Math.Min(deepest, stack.Length));
             ArrayPool<TextFrame>.Shared.Return(stack);
             var buffer = writer.Buffer;
             if (buffer.Length <= 64 * 1024)
@@ -227,17 +232,22 @@ public static class TextContent
         Invisible,
     }
 
-    /// <summary>A position in one element's child list, and whether that element is a block (it ends its line when left).</summary>
+    /// <summary>
+    /// A position in one element's child list (its length read once: the list is an interface, and the document does not
+    /// change during the walk), and whether that element is a block (it ends its line when left).
+    /// </summary>
     private struct TextFrame
     {
-        public TextFrame(INodeList nodes, bool block)
+        public TextFrame(INodeList nodes, int count, bool block)
         {
             Nodes = nodes;
+            Count = count;
             Index = -1;
             Block = block;
         }
 
         public INodeList Nodes;
+        public int Count;
         public int Index;
         public bool Block;
     }
