@@ -96,22 +96,20 @@ public abstract class Transform
 
     private sealed class RegexExtractTransform(TieredRegex regex, int group) : Transform
     {
-        // Match.Result reads a group from the match's own arrays, without the group collection and Group objects that
-        // Match.Groups builds for every value. A group that did not take part gives "", which is no value either way;
-        // a group the pattern does not have never matches (Result would return its reference as literal text).
-        private readonly string _groupReference = "${" + group.ToString(CultureInfo.InvariantCulture) + "}";
-        private readonly bool _groupExists = Array.IndexOf(regex.Interpreted.GetGroupNumbers(), group) >= 0;
-
         public override string Describe() => "regex " + regex.Interpreted;
 
         internal override void Apply(string value, Page page, List<string> output)
         {
             try
             {
+                // The group's position, not its text: the value is cut once, already trimmed. (Match.Result("${n}") would
+                // build no group objects, but it assembles its answer in a pooled list that is cleared on every call, which
+                // costs more than the objects.) A group that did not take part, or that the pattern does not have, is no value.
                 var match = regex.Regex.Match(value);
-                if (match.Success && _groupExists)
+                var captured = group == 0 ? match : match.Groups[group];
+                if (captured.Success)
                 {
-                    Add(output, group == 0 ? match.Value : match.Result(_groupReference));
+                    AddTrimmed(output, value, captured.Index, captured.Length);
                 }
             }
             catch (RegexMatchTimeoutException)

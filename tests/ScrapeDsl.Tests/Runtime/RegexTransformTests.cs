@@ -8,8 +8,8 @@ using Xunit;
 namespace ScrapeDsl.Tests.Runtime;
 
 /// <summary>
-/// <c>regex</c> reads its group with <c>Match.Result</c> and <c>split</c> enumerates pieces without building Split's
-/// array when the pattern has no groups; both must give exactly what <c>Match.Groups</c> and <c>Regex.Split</c> give
+/// <c>regex</c> cuts its group out of the value by position, trimmed, and <c>split</c> enumerates pieces without building
+/// Split's array when the pattern has no groups; both must give exactly what <c>Match.Groups</c> and <c>Regex.Split</c> give
 /// (each piece trimmed, empty ones dropped), and a timeout must still give nothing.
 /// </summary>
 public class RegexTransformTests
