@@ -18,9 +18,13 @@ internal sealed class SelectorBuckets
 {
     private readonly FrozenDictionary<string, KeyEntry> _ids;
     private readonly FrozenDictionary<string, KeyEntry> _classes;
+
+    // The class keys by fingerprint (ClassTokens.Fingerprint: length, first and last letter, case folded), for the class
+    // names of every element of a page: the fingerprint a name needs for the filter below also finds its candidates, so
+    // a name is compared with the one or two keys sharing its fingerprint instead of being hashed again by a dictionary.
+    private readonly (string Name, KeyEntry Entry)[]?[] _classesByFingerprint = new (string, KeyEntry)[]?[1024];
     private readonly FrozenDictionary<string, KeyEntry> _attributes;
     private readonly FrozenDictionary<string, KeyEntry> _tags;
-    private readonly FrozenDictionary<string, KeyEntry>.AlternateLookup<ReadOnlySpan<char>> _classLookup;
     private readonly ulong[] _classFingerprints = new ulong[16];
     private readonly bool _readAttributes;
 
@@ -90,13 +94,14 @@ internal sealed class SelectorBuckets
         {
             var fingerprint = ClassTokens.Fingerprint(name);
             _classFingerprints[fingerprint >> 6] |= 1UL << (fingerprint & 63);
+            var sharing = _classesByFingerprint[fingerprint] ?? Array.Empty<(string, KeyEntry)>();
+            _classesByFingerprint[fingerprint] = [.. sharing, (name, classes[name])];
         }
 
         _ids = ids.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _classes = classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _attributes = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _tags = tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _classLookup = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
         _hasIds = _ids.Count > 0;
         _hasClasses = _classes.Count > 0;
         _hasAttributes = _attributes.Count > 0;
@@ -276,9 +281,18 @@ internal sealed class SelectorBuckets
         while (ClassTokens.Next(value, ref position, out var name))
         {
             var fingerprint = ClassTokens.Fingerprint(name);
-            if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) != 0 && _classLookup.TryGetValue(name, out var byClass))
+            if ((fingerprints[fingerprint >> 6] & (1UL << (fingerprint & 63))) == 0)
             {
-                byClass.Collect(null, ref found, ref ancestorHits);
+                continue;
+            }
+
+            foreach (var (key, entry) in _classesByFingerprint[fingerprint]!)
+            {
+                if (name.Equals(key, StringComparison.OrdinalIgnoreCase))
+                {
+                    entry.Collect(null, ref found, ref ancestorHits);
+                    break;
+                }
             }
         }
     }
