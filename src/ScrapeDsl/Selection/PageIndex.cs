@@ -8,18 +8,19 @@ namespace ScrapeDsl;
 /// <summary>
 /// One walk of the document, in document order, that does what separate walks per selector used to do:
 /// it applies the rule-level remove list (an element matching any remove selector is recorded in the
-/// <see cref="RemovedView"/> and its subtree is not entered) and records, for every top-level field selector of the
-/// <see cref="PagePlan"/>, its matches among the remaining elements. Each element is tested with AngleSharp's
-/// <c>Match(element, root)</c>, exactly as the walks did, but only against the selectors its id, classes,
+/// <see cref="RemovedView"/> and its subtree is not entered) and records, for the selector of every top-level field's
+/// first source in the <see cref="PagePlan"/>, its matches among the remaining elements. The selectors only fallbacks
+/// use are matched the same way by a second walk, made when the page first asks for one. Each element is tested with
+/// AngleSharp's <c>Match(element, root)</c>, exactly as the walks did, but only against the selectors its id, classes,
 /// attributes and tag make possible, and only inside ancestors carrying the keys those selectors need above their
 /// subject (<see cref="SelectorBuckets"/>; the walk keeps a count per ancestor key as it enters and leaves elements).
 /// </summary>
 /// <remarks>
 /// Same results as before by construction: an element is visible exactly when neither it nor an ancestor matches a
 /// remove selector, whichever walk finds that out; the matches of a selector are the visible elements it matches,
-/// in document order; the document is never changed, so matching all selectors up front gives what matching each
-/// one later would. The removed view holds the outermost removed elements only, which is all that readers consult
-/// (they skip whole removed subtrees).
+/// in document order; the document is never changed, so matching all selectors up front (or in the fallbacks' walk)
+/// gives what matching each one later would. The removed view holds the outermost removed elements only, which is all
+/// that readers consult (they skip whole removed subtrees).
 /// </remarks>
 internal sealed class PageIndex
 {
