@@ -32,8 +32,9 @@ public class TieredRegexTests
         Assert.Null(regex.Compiling);
         Assert.False(regex.IsCompiled);
 
-        // The use that reaches the threshold starts compiling and still runs the interpreted regex.
-        Assert.Same(regex.Interpreted, regex.Regex);
+        // The use that reaches the threshold starts compiling. It gets the interpreted regex unless the thread pool
+        // finished first (a preempted test thread), so only the pattern is certain.
+        Assert.Equal(regex.Interpreted.ToString(), regex.Regex.ToString());
         var compiling = regex.Compiling;
         Assert.NotNull(compiling);
         await compiling.WaitAsync(TimeSpan.FromSeconds(30));
