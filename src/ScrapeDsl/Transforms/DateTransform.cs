@@ -26,11 +26,11 @@ internal sealed class DateTransform : Transform
     private readonly DateFormat[] _formats;
     private readonly CultureInfo _culture;
     private readonly TimeZoneInfo _zone;
-    private readonly Regex? _yearFromUrl;
+    private readonly TieredRegex? _yearFromUrl;
     private readonly MonthNames _months;
     private readonly ExactDates?[] _fast;
 
-    public DateTransform(string[] formats, string culture, string? timeZone, Regex? yearFromUrl)
+    public DateTransform(string[] formats, string culture, string? timeZone, TieredRegex? yearFromUrl)
     {
         _culture = CultureInfo.GetCultureInfo(culture);
         _zone = timeZone is null || timeZone == "UTC" ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
@@ -72,7 +72,7 @@ internal sealed class DateTransform : Transform
 
             if (!format.HasYear)
             {
-                year ??= DateText.FindYear(_yearFromUrl, page.Url);
+                year ??= DateText.FindYear(_yearFromUrl?.Regex, page.Url);
                 if (year is null)
                 {
                     continue;

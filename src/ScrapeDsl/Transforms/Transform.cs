@@ -47,7 +47,7 @@ public abstract class Transform
 
     /// <summary><c>date</c>: parses with explicit formats and culture, in a time zone; outputs ISO 8601 with offset.</summary>
     public static Transform Date(string[] formats, string culture, string? timeZone, string? yearFromUrl) =>
-        new DateTransform(formats, culture, timeZone, yearFromUrl is null ? null : Compile(yearFromUrl));
+        new DateTransform(formats, culture, timeZone, yearFromUrl is null ? null : new TieredRegex(yearFromUrl));
 
     /// <summary><c>number</c>: parses a number written in a culture; outputs it in invariant form (<c>1234.5</c>).</summary>
     public static Transform Number(string culture) => new NumberTransform(CultureInfo.GetCultureInfo(culture));
@@ -57,9 +57,6 @@ public abstract class Transform
 
     /// <summary><c>custom</c>: a static method of the extractor class; null or empty is no value.</summary>
     public static Transform Custom(string name, Func<string, string?> method) => new CustomTransform(name, method);
-
-    private static Regex Compile(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant, RegexTimeout);
 
     /// <summary>Adds <c>value.Substring(start, length)</c> as <see cref="Add"/> would, without the untrimmed copy.</summary>
     private static void AddTrimmed(List<string> output, string value, int start, int length)

@@ -124,7 +124,7 @@ public class TieredRegexTests
         return string.Join("\n", parts);
     }
 
-    /// <summary>The regex, replace and split patterns of every rule in <c>rules/</c> that has example pages.</summary>
+    /// <summary>The regex, replace, split and yearFromUrl patterns of every rule in <c>rules/</c> that has example pages.</summary>
     private static IEnumerable<(string Rule, string Pattern)> PatternsOfRules()
     {
         var rulePaths = ExampleCatalog.Discover(RepositoryPaths.RulesFolder, out _)
@@ -139,6 +139,10 @@ public class TieredRegexTests
                 if (transform.Kind is TransformKind.Regex or TransformKind.Replace or TransformKind.Split)
                 {
                     yield return (path, transform.Text);
+                }
+                else if (transform.YearFromUrl is { } yearFromUrl)
+                {
+                    yield return (path, yearFromUrl);
                 }
             }
         }
