@@ -17,8 +17,6 @@ namespace ScrapeDsl;
 internal sealed class SelectorBuckets
 {
     private readonly FrozenDictionary<string, KeyEntry> _ids;
-    private readonly FrozenDictionary<string, KeyEntry> _classes;
-
     // The class keys by fingerprint (ClassTokens.Fingerprint: length, first and last letter, case folded), for the class
     // names of every element of a page: the fingerprint a name needs for the filter below also finds its candidates, so
     // a name is compared with the one or two keys sharing its fingerprint instead of being hashed again by a dictionary.
@@ -90,20 +88,19 @@ internal sealed class SelectorBuckets
             _requiredAncestors[slot] = required.ToArray();
         }
 
-        foreach (var name in classes.Keys)
+        foreach (var (name, entry) in classes)
         {
             var fingerprint = ClassTokens.Fingerprint(name);
             _classFingerprints[fingerprint >> 6] |= 1UL << (fingerprint & 63);
             var sharing = _classesByFingerprint[fingerprint] ?? Array.Empty<(string, KeyEntry)>();
-            _classesByFingerprint[fingerprint] = [.. sharing, (name, classes[name])];
+            _classesByFingerprint[fingerprint] = [.. sharing, (name, entry)];
         }
 
         _ids = ids.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _classes = classes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _attributes = attributes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _tags = tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _hasIds = _ids.Count > 0;
-        _hasClasses = _classes.Count > 0;
+        _hasClasses = classes.Count > 0;
         _hasAttributes = _attributes.Count > 0;
         _hasTags = _tags.Count > 0;
         _readAttributes = _hasIds || _hasClasses || _hasAttributes;
