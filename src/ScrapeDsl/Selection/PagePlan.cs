@@ -20,6 +20,7 @@ namespace ScrapeDsl;
 public sealed class PagePlan
 {
     private readonly Dictionary<Selector, int> _fieldSlots = new(ReferenceEqualityComparer.Instance);
+    private readonly Lazy<SelectorBuckets> _fallbackBuckets;
 
     /// <summary>Prepares a plan.</summary>
     /// <param name="remove">The rule-level remove list.</param>
@@ -54,7 +55,7 @@ public sealed class PagePlan
         Selectors = selectors.ToArray();
         Buckets = new SelectorBuckets(Selectors);
         Fallbacks = fallbacks.ToArray();
-        FallbackBuckets = new SelectorBuckets(Fallbacks);
+        _fallbackBuckets = new Lazy<SelectorBuckets>(() => new SelectorBuckets(Fallbacks));
     }
 
     /// <summary>The rule-level remove list.</summary>
@@ -72,8 +73,8 @@ public sealed class PagePlan
     /// </summary>
     internal Selector[] Fallbacks { get; }
 
-    /// <summary>The buckets of <see cref="Fallbacks"/>.</summary>
-    internal SelectorBuckets FallbackBuckets { get; }
+    /// <summary>The buckets of <see cref="Fallbacks"/>, built the first time a page reads a fallback.</summary>
+    internal SelectorBuckets FallbackBuckets => _fallbackBuckets.Value;
 
     /// <summary>Slots of the index: the first walk's, then the fallbacks'.</summary>
     internal int SlotCount => Selectors.Length + Fallbacks.Length - Remove.Count;

@@ -20,7 +20,8 @@ internal sealed class SelectorBuckets
     // The class keys by fingerprint (ClassTokens.Fingerprint: length, first and last letter, case folded), for the class
     // names of every element of a page: the fingerprint a name needs for the filter below also finds its candidates, so
     // a name is compared with the one or two keys sharing its fingerprint instead of being hashed again by a dictionary.
-    private readonly (string Name, KeyEntry Entry)[]?[] _classesByFingerprint = new (string, KeyEntry)[]?[1024];
+    // Empty when there are no class keys (the table is 8 KB, and a registry holds the plans of hundreds of rules).
+    private readonly (string Name, KeyEntry Entry)[]?[] _classesByFingerprint;
     private readonly FrozenDictionary<string, KeyEntry> _attributes;
     private readonly FrozenDictionary<string, KeyEntry> _tags;
     private readonly ulong[] _classFingerprints = new ulong[16];
@@ -88,6 +89,7 @@ internal sealed class SelectorBuckets
             _requiredAncestors[slot] = required.ToArray();
         }
 
+        _classesByFingerprint = classes.Count > 0 ? new (string, KeyEntry)[]?[1024] : [];
         foreach (var (name, entry) in classes)
         {
             var fingerprint = ClassTokens.Fingerprint(name);
