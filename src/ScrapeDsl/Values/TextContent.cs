@@ -91,7 +91,7 @@ public static class TextContent
                     continue;
                 }
 
-                var kind = Classify(child.LocalName);
+                var kind = Classify(DomNodes.LocalName(child));
                 if (kind == ElementKind.Invisible
                     || (removed is not null && removed.Contains(child))
                     || (remove is not null && MatchesAny(remove, child, element)))
