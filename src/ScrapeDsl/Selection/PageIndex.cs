@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using AngleSharp.Dom;
 
@@ -61,21 +60,25 @@ internal sealed class PageIndex
     {
         var root = _root;
         var removeCount = _plan.Remove.Count;
-        var pool = ArrayPool<int>.Shared;
         var slots = Math.Max(selectors.Length, 1);
         var keys = Math.Max(buckets.AncestorKeyCount, 1);
-        var slotSeen = pool.Rent(slots);
-        var slotItems = pool.Rent(slots);
-        var keySeen = pool.Rent(keys);
-        var keyItems = pool.Rent(keys);
-        var ancestorCounts = pool.Rent(keys);
-        var hits = pool.Rent(64);
-        var frames = ArrayPool<Frame>.Shared.Rent(32);
+
+        // The thread's arrays, taken out of its slot while in use (a walk started meanwhile on this thread, which no
+        // caller does today, would get arrays of its own).
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        scratch.Fit(slots, keys);
+        var slotSeen = scratch.SlotSeen;
+        var keySeen = scratch.KeySeen;
+        var ancestorCounts = scratch.AncestorCounts;
+        var hits = scratch.Hits;
+        var frames = scratch.Frames;
+        var deepest = 1;
         Array.Clear(slotSeen, 0, slots);
         Array.Clear(keySeen, 0, keys);
         Array.Clear(ancestorCounts, 0, keys);
-        var found = new SelectorBuckets.Stamps(slotSeen, slotItems);
-        var carried = new SelectorBuckets.Stamps(keySeen, keyItems);
+        var found = new SelectorBuckets.Stamps(slotSeen, scratch.SlotItems);
+        var carried = new SelectorBuckets.Stamps(keySeen, scratch.KeyItems);
         var checkAncestors = buckets.AncestorKeyCount > 0;
 
         // AngleSharp's own elements all derive from its Element class: a class test is much cheaper than an interface
@@ -169,7 +172,8 @@ internal sealed class PageIndex
                 // Entering its children: the element counts as an ancestor for the keys it carries.
                 if (hitTop + carried.Count > hits.Length)
                 {
-                    hits = Grow(pool, hits, hitTop, hitTop + carried.Count);
+                    Array.Resize(ref hits, Math.Max(hitTop + carried.Count, hits.Length * 2));
+                    scratch.Hits = hits;
                 }
 
                 for (var i = 0; i < carried.Count; i++)
@@ -180,32 +184,24 @@ internal sealed class PageIndex
 
                 if (depth == frames.Length)
                 {
-                    FrameStack.Grow(ref frames, depth);
+                    Array.Resize(ref frames, depth * 2);
+                    scratch.Frames = frames;
                 }
 
                 frames[depth++] = new Frame(children, childCount, hitTop, carried.Count);
+                deepest = Math.Max(deepest, depth);
                 hitTop += carried.Count;
             }
         }
         finally
         {
-            Array.Clear(frames, 0, frames.Length);
-            ArrayPool<Frame>.Shared.Return(frames);
-            pool.Return(slotSeen);
-            pool.Return(slotItems);
-            pool.Return(keySeen);
-            pool.Return(keyItems);
-            pool.Return(ancestorCounts);
-            pool.Return(hits);
+            // Only the frames used hold references to the document; a thread keeps its arrays unless a page made them huge.
+            Array.Clear(frames, 0, deepest);
+            if (frames.Length <= Scratch.KeptFrames)
+            {
+                t_scratch = scratch;
+            }
         }
-    }
-
-    private static int[] Grow(ArrayPool<int> pool, int[] array, int used, int needed)
-    {
-        var bigger = pool.Rent(Math.Max(needed, array.Length * 2));
-        Array.Copy(array, bigger, used);
-        pool.Return(array);
-        return bigger;
     }
 
     /// <summary>The plan this index was built for.</summary>
@@ -231,6 +227,44 @@ internal sealed class PageIndex
 
         elements = _all[slot] is { } all ? all : _first[slot] is { } first ? new[] { first } : s_noElements;
         return true;
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>
+    /// The arrays of a walk, kept by each thread from one page to the next: renting seven arrays from the shared pool
+    /// and returning them, on every page, cost more than a small page's walk spends on its elements.
+    /// </summary>
+    private sealed class Scratch
+    {
+        /// <summary>Deeper pages grow the frames beyond this; a thread does not keep such a stack.</summary>
+        public const int KeptFrames = 1024;
+
+        public int[] SlotSeen = new int[16];
+        public int[] SlotItems = new int[16];
+        public int[] KeySeen = new int[16];
+        public int[] KeyItems = new int[16];
+        public int[] AncestorCounts = new int[16];
+        public int[] Hits = new int[64];
+        public Frame[] Frames = new Frame[32];
+
+        /// <summary>Makes room for a plan's slots and ancestor keys.</summary>
+        public void Fit(int slots, int keys)
+        {
+            if (SlotSeen.Length < slots)
+            {
+                SlotSeen = new int[slots];
+                SlotItems = new int[slots];
+            }
+
+            if (KeySeen.Length < keys)
+            {
+                KeySeen = new int[keys];
+                KeyItems = new int[keys];
+                AncestorCounts = new int[keys];
+            }
+        }
     }
 
     /// <summary>
