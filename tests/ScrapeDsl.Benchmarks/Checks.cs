@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using ScrapeDsl.Benchmarks.Floors;
 using ScrapeDsl.Benchmarks.HandWritten;
 using ScrapeDsl.Interpreter;
 
@@ -10,7 +11,7 @@ namespace ScrapeDsl.Benchmarks;
 /// <summary>
 /// Before anything is timed: the columns must do the same work. The interpreter must give the generated extractor's
 /// exact JSON (a failure), and a hand-written extractor should give the same record (a warning: the comparison is then
-/// no longer like for like, e.g. after the rule changed).
+/// no longer like for like, e.g. after the rule changed). A rule floor must give the same record too.
 /// </summary>
 public static class Checks
 {
@@ -49,18 +50,27 @@ public static class Checks
                 {
                     // A hand-written extractor that reads less would make the comparison unfair: it is a failure, with the first difference.
                     failures++;
-                    handWritten = "FAIL hand-written gives a different record: " + FirstDifference(expected, actual);
+                    handWritten = "FAIL hand-written gives a different record: " + FirstDifference(expected, actual, "hand-written");
                 }
             }
 
+            var floor = string.Empty;
+            if (RuleFloors.ByRule.TryGetValue(page.Rule.Name, out var floorExtract))
+            {
+                var expected = Json(generated.Partial);
+                var actual = Json(floorExtract(html, page.Url!));
+                floor = expected == actual ? "; the rule floor gives the same record" : "; FAIL the rule floor gives a different record: " + FirstDifference(expected, actual, "floor");
+                failures += expected == actual ? 0 : 1;
+            }
+
             log.WriteLine($"  {page}: {html.Length} chars, {(generated.Success ? "success" : "unsuccessful")}, {generated.Problems.Count} problem(s); " +
-                $"{(same ? "interpreted = generated" : "FAIL interpreted != generated")}; {handWritten}");
+                $"{(same ? "interpreted = generated" : "FAIL interpreted != generated")}; {handWritten}{floor}");
         }
 
         return failures;
     }
 
-    private static string FirstDifference(string expected, string actual)
+    private static string FirstDifference(string expected, string actual, string other)
     {
         var expectedLines = expected.Split('\n');
         var actualLines = actual.Split('\n');
@@ -68,7 +78,7 @@ public static class Checks
         {
             if (expectedLines[i] != actualLines[i])
             {
-                return $"line {i + 1}: generated {expectedLines[i].Trim()} / hand-written {actualLines[i].Trim()}";
+                return $"line {i + 1}: generated {expectedLines[i].Trim()} / {other} {actualLines[i].Trim()}";
             }
         }
 

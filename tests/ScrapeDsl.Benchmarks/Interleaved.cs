@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using AngleSharp.Html.Parser;
+using ScrapeDsl.Benchmarks.Floors;
 using ScrapeDsl.Benchmarks.HandWritten;
 using ScrapeDsl.Interpreter;
 
@@ -36,8 +37,8 @@ public static class Interleaved
     {
         const int Blocks = 4;
         var text = new StringBuilder();
-        text.AppendLine($"| Page (interleaved, {rounds} rounds) | Parse floor | Parse + one walk | Generated | Interpreted | Hand-written | Walk/parse time | Walk + classes/parse time | Gen/parse time | Gen/parse alloc | Interpreted/gen time | Gen/hand time | Gen/hand alloc |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine($"| Page (interleaved, {rounds} rounds) | Parse floor | Parse + one walk | Generated | Interpreted | Hand-written | Walk/parse time | Walk + classes/parse time | Rule floor/parse time | Gen/parse time | Gen/parse alloc | Interpreted/gen time | Gen/hand time | Gen/hand alloc |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var runs = new List<PageRun>();
         foreach (var page in Corpus.Cases)
         {
@@ -57,6 +58,11 @@ public static class Interleaved
             if (HandWrittenExtractors.ByRule.TryGetValue(page.Rule.Name, out var hand))
             {
                 methods.Add(new("hand", () => hand(html, url!)));
+            }
+
+            if (RuleFloors.ByRule.TryGetValue(page.Rule.Name, out var floor))
+            {
+                methods.Add(new("floor", () => floor(html, url!)));
             }
 
             var run = new PageRun { Page = page, Methods = methods };
@@ -129,6 +135,7 @@ public static class Interleaved
                 .Append(" | ").Append(Cell("hand"))
                 .Append(" | ").Append(Format.Ratio(R("walk", "parse"), 1, double.PositiveInfinity))
                 .Append(" | ").Append(Format.Ratio(R("classes", "parse"), 1, double.PositiveInfinity))
+                .Append(" | ").Append(Format.Ratio(R("floor", "parse"), 1, double.PositiveInfinity))
                 .Append(" | ").Append(Format.Ratio(R("generated", "parse"), 1, Targets.ParseTarget))
                 .Append(" | ").Append(Format.Ratio(B("generated"), B("parse"), Targets.ParseTarget))
                 .Append(" | ").Append(Format.Ratio(R("interpreted", "generated"), 1, Targets.InterpretedTarget))
@@ -142,7 +149,10 @@ public static class Interleaved
             "the least any extractor that finds first matches in document order (ours, the hand-written one, AngleSharp's `QuerySelector`) " +
             "must add to the parse, since AngleSharp keeps no index of its elements. Walk + classes: the same walk reading every " +
             "character of every `class` attribute, the least any extractor must add once one of its selectors is a class that can " +
-            "be anywhere on the page (a remove list of ad classes, say), since each element's classes must be read to find its matches.");
+            "be anywhere on the page (a remove list of ad classes, say), since each element's classes must be read to find its matches. " +
+            "Rule floor (`Floors/`, where a rule has one): the parse and the rule's own work written for that rule alone (one walk " +
+            "testing only its ids and classes, ScrapeDsl's text routine, its regexes compiled, no report), giving the same record: " +
+            "what extraction costs when nothing in it is general.");
         text.AppendLine("Cells: median time / median bytes allocated per call, over rounds that run every method once on the same page. " +
             "Time ratios: median over rounds of the ratio within the round; allocation ratios: of the medians.");
         return text.ToString();
