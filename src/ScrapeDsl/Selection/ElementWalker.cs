@@ -1,20 +1,28 @@
 using System;
-using System.Buffers;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl;
 
 /// <summary>
 /// Visits the descendant elements of a scope in document order, skipping removed subtrees.
-/// Iterative with a pooled stack (a hostile page can nest elements arbitrarily deep) and index-based
+/// Iterative with an explicit stack (a hostile page can nest elements arbitrarily deep) and index-based
 /// (AngleSharp's sibling properties search the parent's child list, which is quadratic on wide parents).
 /// </summary>
+/// <remarks>
+/// Nested records make a walk per item and field (the RBC article: about fifty per page), so each thread keeps one
+/// stack from walk to walk instead of renting one from the shared pool every time. A walk takes the stack out of the
+/// thread's slot while it runs; a walk nested in it (microdata items) makes its own.
+/// </remarks>
 internal struct ElementWalker : IDisposable
 {
+    [ThreadStatic]
+    private static NodeFrame[]? t_stack;
+
     private readonly RemovedView? _removed;
     private readonly bool _angleSharpNodes;
     private NodeFrame[] _stack;
     private int _depth;
+    private int _deepest;
     private IElement? _last;
     private bool _skipChildren;
 
@@ -22,9 +30,11 @@ internal struct ElementWalker : IDisposable
     {
         _removed = removed is { IsEmpty: false } ? removed : null;
         _angleSharpNodes = scope is Element;
-        _stack = ArrayPool<NodeFrame>.Shared.Rent(32);
+        _stack = t_stack ?? new NodeFrame[32];
+        t_stack = null;
         _stack[0] = new NodeFrame(scope.ChildNodes);
         _depth = 1;
+        _deepest = 1;
         _last = null;
         _skipChildren = false;
     }
@@ -67,8 +77,13 @@ internal struct ElementWalker : IDisposable
     {
         if (_stack is not null)
         {
-            Array.Clear(_stack, 0, _stack.Length);
-            ArrayPool<NodeFrame>.Shared.Return(_stack);
+            // Only the frames used hold references to the document.
+            Array.Clear(_stack, 0, _deepest);
+            if (_stack.Length <= FrameStack.KeptLength)
+            {
+                t_stack = _stack;
+            }
+
             _stack = null!;
         }
     }
@@ -77,10 +92,11 @@ internal struct ElementWalker : IDisposable
     {
         if (_depth == _stack.Length)
         {
-            FrameStack.Grow(ref _stack, _depth);
+            Array.Resize(ref _stack, _depth * 2);
         }
 
         _stack[_depth++] = new NodeFrame(nodes);
+        _deepest = Math.Max(_deepest, _depth);
     }
 }
 

@@ -1,21 +1,11 @@
-using System;
-using System.Buffers;
-
 namespace ScrapeDsl;
 
-/// <summary>The explicit stacks of the document walks (no recursion, so deep pages cannot overflow the call stack).</summary>
+/// <summary>
+/// The explicit stacks of the document walks (no recursion, so deep pages cannot overflow the call stack). Each thread
+/// keeps its stacks from one walk to the next, cleared of document references, instead of renting them every time.
+/// </summary>
 internal static class FrameStack
 {
-    /// <summary>
-    /// Doubles a full stack rented from the shared pool: the <paramref name="depth"/> frames in use move to a bigger
-    /// rented array, and the old one goes back cleared (frames hold DOM references the pool must not keep alive).
-    /// </summary>
-    public static void Grow<T>(ref T[] stack, int depth)
-    {
-        var bigger = ArrayPool<T>.Shared.Rent(stack.Length * 2);
-        Array.Copy(stack, bigger, depth);
-        Array.Clear(stack, 0, stack.Length);
-        ArrayPool<T>.Shared.Return(stack);
-        stack = bigger;
-    }
+    /// <summary>A stack grown beyond this many frames (a hostile page nests elements arbitrarily deep) is not kept.</summary>
+    public const int KeptLength = 1024;
 }

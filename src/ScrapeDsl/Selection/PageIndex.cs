@@ -197,7 +197,7 @@ internal sealed class PageIndex
         {
             // Only the frames used hold references to the document; a thread keeps its arrays unless a page made them huge.
             Array.Clear(frames, 0, deepest);
-            if (frames.Length <= Scratch.KeptFrames)
+            if (frames.Length <= FrameStack.KeptLength)
             {
                 t_scratch = scratch;
             }
@@ -238,9 +238,6 @@ internal sealed class PageIndex
     /// </summary>
     private sealed class Scratch
     {
-        /// <summary>Deeper pages grow the frames beyond this; a thread does not keep such a stack.</summary>
-        public const int KeptFrames = 1024;
-
         public int[] SlotSeen = new int[16];
         public int[] SlotItems = new int[16];
         public int[] KeySeen = new int[16];

@@ -26,8 +26,13 @@ public static class TextContent
         StringComparer.OrdinalIgnoreCase,
         "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg");
 
+    // Each thread keeps the text buffer and the frame stack from one text to the next (taken out while in use, so a
+    // text read inside another, which nothing does today, would make its own).
     [ThreadStatic]
     private static char[]? t_buffer;
+
+    [ThreadStatic]
+    private static TextFrame[]? t_frames;
 
     /// <summary>The element's text as defined above, or an empty string.</summary>
     public static string Of(IElement element) => Of(element, null);
@@ -52,7 +57,8 @@ public static class TextContent
 
         var writer = new LineWriter(t_buffer ?? ArrayPool<char>.Shared.Rent(1024));
         t_buffer = null;
-        var stack = ArrayPool<TextFrame>.Shared.Rent(32);
+        var stack = t_frames ?? new TextFrame[32];
+        t_frames = null;
 
         // AngleSharp's own nodes derive from its Element class: a class test is much cheaper than the interface
         // tests below, and most nodes of a text are elements or text.
@@ -114,7 +120,7 @@ public static class TextContent
 
                 if (depth == stack.Length)
                 {
-                    FrameStack.Grow(ref stack, depth);
+                    Array.Resize(ref stack, depth * 2);
                 }
 
                 stack[depth++] = new TextFrame(children, count, block);
@@ -125,9 +131,13 @@ public static class TextContent
         }
         finally
         {
-            // Only the frames used hold references to the document (a grown stack's old array was cleared when it grew).
-            Array.Clear(stack, 0, Math.Min(deepest, stack.Length));
-            ArrayPool<TextFrame>.Shared.Return(stack);
+            // Only the frames used hold references to the document (a grown stack's old array is garbage).
+            Array.Clear(stack, 0, deepest);
+            if (stack.Length <= FrameStack.KeptLength)
+            {
+                t_frames = stack;
+            }
+
             var buffer = writer.Buffer;
             if (buffer.Length <= 64 * 1024)
             {
