@@ -123,12 +123,13 @@ public static class ZeitFloor
     }
 }
 
-/// <summary>Rule name → its floor (<see cref="ZeitFloor"/>), returning the record type the generator emits.</summary>
+/// <summary>Rule name → its floor (<see cref="ZeitFloor"/>, <see cref="RbcArticleFloor"/>), returning the record type the generator emits.</summary>
 public static class RuleFloors
 {
     public static IReadOnlyDictionary<string, Func<string, Uri, IExtractedRecord>> ByRule { get; } =
         new Dictionary<string, Func<string, Uri, IExtractedRecord>>(StringComparer.Ordinal)
         {
+            ["RbcArticle"] = RbcArticleFloor.Extract,
             ["ZeitEpaperArticle"] = ZeitFloor.Extract,
         };
 }
