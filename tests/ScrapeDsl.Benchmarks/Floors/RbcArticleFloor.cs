@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ScrapeDsl.Benchmarks.HandWritten;
 using ScrapeDsl.Rules;
 
 namespace ScrapeDsl.Benchmarks.Floors;
@@ -47,31 +47,31 @@ public static partial class RbcArticleFloor
         DateTimeOffset? publishedAt = DateTimeOffset.TryParse(page.Date?.GetAttribute("datetime")?.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
             : null;
-        var credit = Text(page.Credit) is { } written && CreditName().Match(written) is { Success: true } creditMatch ? creditMatch.Groups[1].Value.Trim() : null;
+        var credit = Text(page.Credit) is { } written && RbcHandWritten.CreditName().Match(written) is { Success: true } creditMatch ? creditMatch.Groups[1].Value.Trim() : null;
         var feed = new List<RbcArticle.FeedItem>(page.Feed.Count);
         foreach (var item in page.Feed)
         {
-            feed.Add(new RbcArticle.FeedItem(Text(Descendant(item, "news-feed__item__title", removed)), Text(Descendant(item, "news-feed__item__date-text", removed)), ToUrl(url, item.GetAttribute("href"))));
+            feed.Add(new RbcArticle.FeedItem(Text(Descendant(item, "news-feed__item__title", removed)), Text(Descendant(item, "news-feed__item__date-text", removed)), RbcHandWritten.ToUrl(url, item.GetAttribute("href"))));
         }
 
         var rates = new List<RbcArticle.RatesItem>(page.Rates.Count);
-        var year = YearInUrl().Match(url.AbsolutePath) is { Success: true } yearMatch ? yearMatch.Groups[1].Value : null;
+        var year = RbcHandWritten.YearInUrl().Match(url.AbsolutePath) is { Success: true } yearMatch ? yearMatch.Groups[1].Value : null;
         foreach (var item in page.Rates)
         {
             var title = Text(Descendant(item, "news-feed__item__title", removed)) ?? string.Empty;
             var change = Descendant(item, "news-feed__item__change", removed);
-            DateOnly? date = year is not null && RateDay().Match(title) is { Success: true } day
+            DateOnly? date = year is not null && RbcHandWritten.RateDay().Match(title) is { Success: true } day
                 && DateTime.TryParseExact(day.Groups[1].Value + " " + year, "d MMMM yyyy", Russian, DateTimeStyles.None, out var local)
                 ? DateOnly.FromDateTime(local)
                 : null;
             var falling = change?.GetAttribute("class") is { } classes ? FallOrRise().Match(classes) is { Success: true } arrow ? arrow.Groups[1].Value == "fall" : (bool?)null : null;
             rates.Add(new RbcArticle.RatesItem(
-                Currency().Match(title) is { Success: true } currency ? currency.Groups[1].Value : null,
+                RbcHandWritten.Currency().Match(title) is { Success: true } currency ? currency.Groups[1].Value : null,
                 date,
-                RussianNumber(RateValue().Match(title)),
-                RussianNumber(ChangeValue().Match(Text(change) ?? string.Empty)),
+                RbcHandWritten.RussianNumber(RbcHandWritten.RateValue().Match(title)),
+                RbcHandWritten.RussianNumber(RbcHandWritten.ChangeValue().Match(Text(change) ?? string.Empty)),
                 falling,
-                ToUrl(url, item.GetAttribute("href"))));
+                RbcHandWritten.ToUrl(url, item.GetAttribute("href"))));
         }
 
         return new RbcArticle(
@@ -80,14 +80,14 @@ public static partial class RbcArticleFloor
             publishedAt,
             Texts(page.Authors),
             Text(page.Overview),
-            ToUrl(url, page.Image?.GetAttribute("src")),
+            RbcHandWritten.ToUrl(url, page.Image?.GetAttribute("src")),
             Text(page.Caption),
             credit,
             page.Body is null ? null : TextContent.Of(page.Body, removed, BodyRemove),
             publishedAt is { } instant ? DateOnly.FromDateTime(instant.DateTime) : null,
             page.Overview is null ? null : HtmlContent.Of(page.Overview, removed, url),
             Texts(page.Tags),
-            Breadcrumbs(page.JsonLd),
+            RbcHandWritten.Breadcrumbs(page.JsonLd),
             feed,
             rates);
     }
@@ -128,7 +128,7 @@ public static partial class RbcArticleFloor
         if ((flags & Class.Author) != 0) page.Authors.Add(element);
         if ((flags & Class.Overview) != 0) page.Overview ??= element;
         if (inMainImage && name == "img") page.Image ??= element;
-        if (inMainImageTitle && itemProp is not null && HasToken(itemProp, "description")) page.Caption ??= element;
+        if (inMainImageTitle && itemProp is not null && ZeitFloor.HasClass(itemProp, "description")) page.Caption ??= element;
         if ((flags & Class.Credit) != 0) page.Credit ??= element;
         if ((flags & Class.Body) != 0) page.Body ??= element;
         if ((flags & Class.Tag) != 0 && name == "a") page.Tags.Add(element);
@@ -179,23 +179,6 @@ public static partial class RbcArticleFloor
         return flags;
     }
 
-    private static bool HasToken(string list, string token)
-    {
-        var rest = list.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            var end = rest.IndexOfAny(" \t\n\r\f");
-            if (rest[..(end < 0 ? rest.Length : end)].SequenceEqual(token))
-            {
-                return true;
-            }
-
-            rest = end < 0 ? default : rest[(end + 1)..];
-        }
-
-        return false;
-    }
-
     /// <summary>The first visible descendant with the class (nested fields: a few elements per item).</summary>
     private static IElement? Descendant(IElement scope, string className, RemovedView removed)
     {
@@ -204,7 +187,7 @@ public static partial class RbcArticleFloor
         {
             if (children[i] is IElement child && !removed.Contains(child))
             {
-                if (HasToken(child.GetAttribute("class") ?? string.Empty, className))
+                if (ZeitFloor.HasClass(child.GetAttribute("class"), className))
                 {
                     return child;
                 }
@@ -218,59 +201,6 @@ public static partial class RbcArticleFloor
 
         return null;
     }
-
-    private static List<string> Breadcrumbs(List<IElement> scripts)
-    {
-        var names = new List<string>();
-        foreach (var script in scripts)
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(script.TextContent);
-                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String
-                    && type.GetString() == "BreadcrumbList" && json.RootElement.TryGetProperty("itemListElement", out var items))
-                {
-                    foreach (var item in items.EnumerateArray())
-                    {
-                        if (item.TryGetProperty("name", out var name) && TextContent.NormalizeInline(name.GetString() ?? string.Empty) is { Length: > 0 } text)
-                        {
-                            names.Add(text.StartsWith('✅') ? text.Substring(1).Trim() : text);
-                        }
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // a broken block is skipped, as the rule does
-            }
-        }
-
-        return names;
-    }
-
-    private static decimal? RussianNumber(Match match) =>
-        match.Success && decimal.TryParse(match.Groups[1].Value.Replace(" ", string.Empty), NumberStyles.Number, Russian, out var value) ? value : null;
-
-    private static Uri? ToUrl(Uri baseUrl, string? href) =>
-        href is not null && Uri.TryCreate(baseUrl, href.Trim(), out var absolute) ? absolute : null;
-
-    [GeneratedRegex(@"^\(?\s*Фото:\s*(.*?)\)?$")]
-    private static partial Regex CreditName();
-
-    [GeneratedRegex(@"/\d{2}/\d{2}/(\d{4})/")]
-    private static partial Regex YearInUrl();
-
-    [GeneratedRegex(@"на (\d{1,2} \p{L}+)")]
-    private static partial Regex RateDay();
-
-    [GeneratedRegex(@"([A-Z]{3}) ЦБ:")]
-    private static partial Regex Currency();
-
-    [GeneratedRegex(@"ЦБ:\s*([\d\s]+,\d+)")]
-    private static partial Regex RateValue();
-
-    [GeneratedRegex(@"\(([-+]?[\d\s]+,\d+)\)")]
-    private static partial Regex ChangeValue();
 
     [GeneratedRegex(@"item__change_(fall|rise)")]
     private static partial Regex FallOrRise();

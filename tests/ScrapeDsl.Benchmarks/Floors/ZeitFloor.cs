@@ -93,7 +93,8 @@ public static class ZeitFloor
         }
     }
 
-    private static bool HasClass(string? classes, string name)
+    /// <summary><paramref name="name"/> is one of the whitespace-separated tokens of <paramref name="classes"/> (shared by the floors).</summary>
+    internal static bool HasClass(string? classes, string name)
     {
         var rest = classes.AsSpan();
         while (!rest.IsEmpty)

@@ -74,7 +74,7 @@ public static partial class RbcHandWritten
 
         DateOnly? publishedDate = publishedAt is { } instant ? DateOnly.FromDateTime(instant.DateTime) : null;
         var tags = document.QuerySelectorAll("a.article__tags__item").Select(Text).OfType<string>().ToList();
-        var breadcrumbs = Breadcrumbs(document);
+        var breadcrumbs = Breadcrumbs(document.QuerySelectorAll("script[type='application/ld+json']"));
         var feed = document.QuerySelectorAll(Feed)
             .Select(item => new RbcArticle.FeedItem(
                 Text(item.QuerySelector(".news-feed__item__title")),
@@ -110,10 +110,11 @@ public static partial class RbcHandWritten
         return new RbcHome(headlines, feed, rates);
     }
 
-    private static List<string> Breadcrumbs(IDocument document)
+    /// <summary>The names of the BreadcrumbList in the JSON-LD <paramref name="scripts"/>, as the rule reads them (shared with the rule floor).</summary>
+    internal static List<string> Breadcrumbs(IEnumerable<IElement> scripts)
     {
         var names = new List<string>();
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             try
             {
@@ -163,7 +164,7 @@ public static partial class RbcHandWritten
         }
     }
 
-    private static decimal? RussianNumber(Match match) =>
+    internal static decimal? RussianNumber(Match match) =>
         match.Success && decimal.TryParse(match.Groups[1].Value.Replace(" ", string.Empty), NumberStyles.Number, Russian, out var value) ? value : null;
 
     private static string? Text(IElement? element) => element is null ? null : Clean(element.TextContent);
@@ -182,29 +183,29 @@ public static partial class RbcHandWritten
         return text.Length == 0 ? null : text;
     }
 
-    private static Uri? ToUrl(Uri baseUrl, string? href) =>
+    internal static Uri? ToUrl(Uri baseUrl, string? href) =>
         href is not null && Uri.TryCreate(baseUrl, href.Trim(), out var absolute) ? absolute : null;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^\(?\s*Фото:\s*(.*?)\)?$")]
-    private static partial Regex CreditName();
+    internal static partial Regex CreditName();
 
     [GeneratedRegex(@"/\d{2}/\d{2}/(\d{4})/")]
-    private static partial Regex YearInUrl();
+    internal static partial Regex YearInUrl();
 
     [GeneratedRegex(@"на (\d{1,2} \p{L}+)")]
-    private static partial Regex RateDay();
+    internal static partial Regex RateDay();
 
     [GeneratedRegex(@"([A-Z]{3}) ЦБ:")]
-    private static partial Regex Currency();
+    internal static partial Regex Currency();
 
     [GeneratedRegex(@"ЦБ:\s*([\d\s]+,\d+)")]
-    private static partial Regex RateValue();
+    internal static partial Regex RateValue();
 
     [GeneratedRegex(@"\(([-+]?[\d\s]+,\d+)\)")]
-    private static partial Regex ChangeValue();
+    internal static partial Regex ChangeValue();
 }
 
 /// <summary>The hand-written extractors by rule name; rules without one are left out of that column.</summary>
