@@ -197,7 +197,7 @@ internal sealed class PageIndex
         {
             // Only the frames used hold references to the document; a thread keeps its arrays unless a page made them huge.
             Array.Clear(frames, 0, deepest);
-            if (frames.Length <= FrameStack.KeptLength)
+            if (frames.Length <= FrameStack.KeptLength && hits.Length <= FrameStack.KeptLength)
             {
                 t_scratch = scratch;
             }
@@ -234,7 +234,8 @@ internal sealed class PageIndex
 
     /// <summary>
     /// The arrays of a walk, kept by each thread from one page to the next: renting seven arrays from the shared pool
-    /// and returning them, on every page, cost more than a small page's walk spends on its elements.
+    /// and returning them cost about 0.15 µs a page, which on a small page (Zeit: 4.5 µs for the whole extraction) is
+    /// worth saving.
     /// </summary>
     private sealed class Scratch
     {
