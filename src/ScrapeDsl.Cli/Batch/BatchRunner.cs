@@ -47,7 +47,7 @@ internal sealed class BatchRunner
         // back, so at most `threads` Workers exist and their buffers are not grown again for every task.
         var workers = new ConcurrentBag<Worker>();
         Parallel.ForEach(
-            Partitioner.Create(files, EnumerablePartitionerOptions.NoBuffering),
+            Partitioner.Create(Schedule(files, threads), EnumerablePartitionerOptions.NoBuffering),
             options,
             () => workers.TryTake(out var idle) ? idle : new Worker(),
             (file, _, worker) =>
@@ -64,6 +64,31 @@ internal sealed class BatchRunner
             },
             workers.Add);
         output.Flush();
+    }
+
+    /// <summary>
+    /// The order the workers take the pages in: as given for one thread; for more, the largest first (ties in the order
+    /// given), so that no worker is left alone with a big page at the end of the run while the others wait. In the news
+    /// corpus the four largest pages (1.7–2.7 MB) are 30 % of its bytes, and in path order they come among the last thirty.
+    /// </summary>
+    internal static IReadOnlyList<string> Schedule(IReadOnlyList<string> files, int threads)
+    {
+        if (threads <= 1 || files.Count <= 1)
+        {
+            return files;
+        }
+
+        var sizes = new long[files.Count];
+        var order = new int[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            // A file that cannot be read sorts last; the worker reports it as a failure line.
+            sizes[i] = File.Exists(files[i]) ? new FileInfo(files[i]).Length : -1;
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => sizes[a] != sizes[b] ? sizes[b].CompareTo(sizes[a]) : a.CompareTo(b));
+        return Array.ConvertAll(order, i => files[i]);
     }
 
     private ArrayBufferWriter<byte> Process(string file, Worker worker)

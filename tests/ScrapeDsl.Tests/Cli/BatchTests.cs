@@ -100,6 +100,20 @@ public sealed class BatchTests : IDisposable
         Assert.Single(PageFiles.Resolve(folder + "/more/*.html"));
     }
 
+    [Fact]
+    public void Several_workers_take_the_largest_pages_first_and_one_worker_takes_them_in_path_order()
+    {
+        var folder = PagesFolder();
+        var files = PageFiles.Resolve(folder);
+        var missing = Path.Combine(folder, "gone.html");
+
+        // Path order: the RBC article (290 KB), empty.html (0 B), garbage.html (4 KB), the RBC home page (227 KB); gone.html does not exist.
+        var largestFirst = BatchRunner.Schedule(files.Append(missing).ToList(), threads: 2).Select(Path.GetFileName).ToList();
+
+        Assert.Equal(new[] { "2025-06-03-politics-south-korea-election.html", "home-page.html", "garbage.html", "empty.html", "gone.html" }, largestFirst);
+        Assert.Equal(files, BatchRunner.Schedule(files, threads: 1));
+    }
+
     private static (List<JsonElement> Lines, DriftReport Report) RunBatch(string folder, UrlList urls)
     {
         var runner = new BatchRunner(ScrapeRules.Registry, urls, charset: null);
