@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AngleSharp.Dom;
+using ScrapeDsl.Dates;
 
 namespace ScrapeDsl;
 
@@ -18,6 +19,10 @@ public sealed partial class Page
     private List<string>? _values;
     private List<string>? _transformed;
 
+    // The year each date transform's yearFromUrl pattern finds in the page URL: the same for every date of the page (the
+    // RBC article's rates have three), so it is matched once per pattern and page. A rule has a pattern or two.
+    private List<(TieredRegex Pattern, string? Year)>? _years;
+
     /// <summary>Decodes page bytes (<see cref="PageText.Decode"/>: BOM, then <paramref name="charset"/>, then valid UTF-8, then the meta prescan, else UTF-8) and parses them.</summary>
     public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, IReadOnlyList<Selector> remove) =>
         Parse(PageText.Decode(bytes, charset), url, remove);
@@ -25,6 +30,28 @@ public sealed partial class Page
     /// <summary>Decodes page bytes (see the overload above) and parses them with a rule's plan.</summary>
     public static Page Parse(ReadOnlySpan<byte> bytes, string? charset, Uri? url, PagePlan plan) =>
         Parse(PageText.Decode(bytes, charset), url, plan);
+
+    /// <summary>Group 1 of <paramref name="pattern"/> on the page URL, or null; matched once per pattern and page.</summary>
+    internal string? YearFromUrl(TieredRegex? pattern)
+    {
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        _years ??= new List<(TieredRegex, string?)>(1);
+        foreach (var (known, year) in _years)
+        {
+            if (ReferenceEquals(known, pattern))
+            {
+                return year;
+            }
+        }
+
+        var found = DateText.FindYear(pattern.Regex, Url);
+        _years.Add((pattern, found));
+        return found;
+    }
 
     /// <summary>The first value of one source after the transforms, or null when it yields nothing.</summary>
     private string? ReadFirst(IElement scope, Source source, Selector[]? remove, Transform[]? transforms)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 
 using ScrapeDsl.Dates;
 
@@ -72,7 +70,7 @@ internal sealed class DateTransform : Transform
 
             if (!format.HasYear)
             {
-                year ??= DateText.FindYear(_yearFromUrl?.Regex, page.Url);
+                year ??= page.YearFromUrl(_yearFromUrl);
                 if (year is null)
                 {
                     continue;

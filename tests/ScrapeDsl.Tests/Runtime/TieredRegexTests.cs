@@ -56,6 +56,26 @@ public class TieredRegexTests
     }
 
     [Fact]
+    public void A_page_matches_a_yearFromUrl_pattern_once_for_all_its_dates()
+    {
+        var page = TestPage.Parse("<p>03 июн</p>");
+        var year = new TieredRegex(@"/news/(\d{4})/");
+        var noYear = new TieredRegex(@"/(\d{4})-\d{2}/");
+        for (var i = 0; i < 2 * TieredRegex.UsesBeforeCompiling; i++)
+        {
+            Assert.Equal("2025", page.YearFromUrl(year));
+            Assert.Null(page.YearFromUrl(noYear));
+        }
+
+        // Each pattern was matched once: a match per date would have reached the threshold and started compiling.
+        Assert.Null(year.Compiling);
+        Assert.Null(noYear.Compiling);
+
+        // A page of its own matches again.
+        Assert.Equal("2025", TestPage.Parse("<p></p>").YearFromUrl(year));
+    }
+
+    [Fact]
     public async Task The_compiled_regex_still_times_out()
     {
         // Backtracking over 60 letters takes far longer than the timeout, however fast the compiled code is.
