@@ -37,31 +37,23 @@ public static class Checks
                 failures++;
             }
 
-            var handWritten = "no hand-written extractor";
-            if (HandWrittenExtractors.ByRule.TryGetValue(page.Rule.Name, out var extract))
+            // An extractor that reads less than the rule would make its comparison unfair: a different record is a
+            // failure, reported with the first difference.
+            var expected = Json(generated.Partial);
+            string Compare(string name, Func<string, Uri, IExtractedRecord> extract)
             {
-                var expected = Json(generated.Partial);
                 var actual = Json(extract(html, page.Url!));
                 if (expected == actual)
                 {
-                    handWritten = "hand-written gives the same record";
+                    return name + " gives the same record";
                 }
-                else
-                {
-                    // A hand-written extractor that reads less would make the comparison unfair: it is a failure, with the first difference.
-                    failures++;
-                    handWritten = "FAIL hand-written gives a different record: " + FirstDifference(expected, actual, "hand-written");
-                }
+
+                failures++;
+                return $"FAIL {name} gives a different record: " + FirstDifference(expected, actual, name);
             }
 
-            var floor = string.Empty;
-            if (RuleFloors.ByRule.TryGetValue(page.Rule.Name, out var floorExtract))
-            {
-                var expected = Json(generated.Partial);
-                var actual = Json(floorExtract(html, page.Url!));
-                floor = expected == actual ? "; the rule floor gives the same record" : "; FAIL the rule floor gives a different record: " + FirstDifference(expected, actual, "floor");
-                failures += expected == actual ? 0 : 1;
-            }
+            var handWritten = HandWrittenExtractors.ByRule.TryGetValue(page.Rule.Name, out var hand) ? Compare("hand-written", hand) : "no hand-written extractor";
+            var floor = RuleFloors.ByRule.TryGetValue(page.Rule.Name, out var ruleFloor) ? "; " + Compare("the rule floor", ruleFloor) : string.Empty;
 
             log.WriteLine($"  {page}: {html.Length} chars, {(generated.Success ? "success" : "unsuccessful")}, {generated.Problems.Count} problem(s); " +
                 $"{(same ? "interpreted = generated" : "FAIL interpreted != generated")}; {handWritten}{floor}");
