@@ -17,7 +17,20 @@ namespace ScrapeDsl;
 /// </remarks>
 public sealed partial class Page
 {
-    private static readonly HtmlParser s_parser = new();
+    /// <summary>
+    /// How <see cref="Parse(string, Uri?, PagePlan)"/> parses. Nothing in the rule language can see where an element
+    /// stood in the source or what a comment says (text and sanitized HTML leave comments out; the comment nodes stay,
+    /// so selectors see the same tree), so the tokenizer neither tracks the one nor keeps the other: 2–3 % of the parse on the RBC article
+    /// (docs/performance.md). <c>ParserOptionsTests</c> checks that every example page gives the same result as with
+    /// AngleSharp's defaults.
+    /// </summary>
+    internal static readonly HtmlParserOptions ParserOptions = new()
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+    };
+
+    private static readonly HtmlParser s_parser = new(ParserOptions);
 
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();
