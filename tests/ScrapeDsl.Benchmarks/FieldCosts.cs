@@ -27,7 +27,7 @@ public static class FieldCosts
             ?? throw new ArgumentException($"no rule named '{ruleName}' with an example page under rules/");
         var html = page.ReadHtml();
         var url = page.Url;
-        var parser = new HtmlParser();
+        var parser = new HtmlParser(Page.ParserOptions);
         var rule = page.Rule;
         var variants = new List<(string Name, Func<object?> Run)>
         {

@@ -18,7 +18,7 @@ namespace ScrapeDsl.Benchmarks.Floors;
 /// </summary>
 public static partial class RbcArticleFloor
 {
-    private static readonly HtmlParser Parser = new();
+    private static readonly HtmlParser Parser = new(Page.ParserOptions);
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
     private static readonly Selector[] BodyRemove = { Selector.Parse(".article__text__overview"), Selector.Parse(".article__main-image") };
 

@@ -17,7 +17,7 @@ namespace ScrapeDsl.Benchmarks.Floors;
 public static class ZeitFloor
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-    private static readonly HtmlParser Parser = new();
+    private static readonly HtmlParser Parser = new(Page.ParserOptions);
     private static readonly Regex Section = new(@"^(.*?)\s*·", Options);
     private static readonly Regex BeforeNames = new(@"^.*?·\s*", Options);
     private static readonly Regex NameSeparator = new(@",\s*|\s+und\s+", Options);
