@@ -29,7 +29,8 @@ public class HtmlContentTests
     [MemberData(nameof(ExamplePages))]
     public void Every_element_of_an_example_page_gives_what_the_string_api_gives(string page)
     {
-        var document = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(RepositoryPaths.RulesFolder, page)));
+        // Parsed as the runtime parses (comments kept without their text), the elements HtmlContent meets in extraction.
+        var document = new HtmlParser(Page.ParserOptions).ParseDocument(File.ReadAllText(Path.Combine(RepositoryPaths.RulesFolder, page)));
         var baseUri = new Uri("https://example.com/news/2025/page.html");
         var compared = 0;
         foreach (var element in document.Body!.QuerySelectorAll("*").Where(e => e.InnerHtml.Length < 20_000))

@@ -44,4 +44,15 @@ public sealed class ParserOptionsTests
         Assert.Equal(string.Empty, Assert.IsAssignableFrom<IComment>(paragraph.ChildNodes[1]).Data);
         Assert.Equal("onethree", paragraph.TextContent);
     }
+
+    [Fact]
+    public void Sanitized_html_leaves_comments_out_as_before()
+    {
+        // value: html is the one value that serializes nodes; HtmlSanitizer drops comments whether or not they kept their text.
+        var url = new Uri("https://example.org/a");
+        var page = Page.Parse("<div id=a>one <!-- two --><b>three</b></div>", url, Array.Empty<Selector>());
+
+        Assert.Equal("one <b>three</b>", HtmlContent.Of(page.Document.GetElementById("a")!, url));
+        Assert.Equal("one <b>three</b>", new Ganss.Xss.HtmlSanitizer().Sanitize("one <!-- two --><b>three</b>", url.AbsoluteUri));
+    }
 }
