@@ -18,13 +18,15 @@ namespace ScrapeDsl;
 public sealed partial class Page
 {
     /// <summary>
-    /// How <see cref="Parse(string, Uri?, PagePlan)"/> parses. Nothing in the rule language can see where an element
-    /// stood in the source or what a comment says (text and sanitized HTML leave comments out; the comment nodes stay,
-    /// so selectors see the same tree), so the tokenizer neither tracks the one nor keeps the other: 2–3 % of the parse on the RBC article
+    /// The options every <c>Parse</c> gives AngleSharp's parser; give them to your own <see cref="HtmlParser"/> when you
+    /// parse pages yourself and pass the documents to <see cref="Open(IDocument, Uri?, PagePlan)"/> (or an extractor's
+    /// <c>Extract(IDocument, …)</c>). Nothing in the rule language can see where an element stood in the source or what a
+    /// comment says (text and sanitized HTML leave comments out; the comment nodes stay, so selectors see the same tree),
+    /// so the tokenizer neither tracks the one nor keeps the other: 2–3 % of the parse on the RBC article
     /// (docs/performance.md). <c>ParserOptionsTests</c> checks that every example page gives the same result as with
     /// AngleSharp's defaults.
     /// </summary>
-    internal static readonly HtmlParserOptions ParserOptions = new()
+    public static HtmlParserOptions ParserOptions => new()
     {
         DisableElementPositionTracking = true,
         SkipComments = true,

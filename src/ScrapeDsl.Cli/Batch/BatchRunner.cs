@@ -203,7 +203,8 @@ internal sealed class BatchRunner
         private byte[] _bytes = [];
         private char[] _text = [];
 
-        public HtmlParser Parser { get; } = new();
+        // Configured as the runtime's own parses, so a batch pays what `scrape run` pays per page.
+        public HtmlParser Parser { get; } = new(Page.ParserOptions);
 
         /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call).</summary>
         public ReadOnlySpan<byte> Read(string file)
