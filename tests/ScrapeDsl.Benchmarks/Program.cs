@@ -23,13 +23,8 @@ public static class Program
     {
         var smoke = args.Contains("--smoke");
         var rest = args.Where(a => a != "--smoke").ToList();
-        var rounds = 400;
-        var roundsAt = rest.IndexOf("--rounds");
-        if (roundsAt >= 0 && roundsAt + 1 < rest.Count)
-        {
-            rounds = int.Parse(rest[roundsAt + 1], System.Globalization.CultureInfo.InvariantCulture);
-            rest.RemoveRange(roundsAt, 2);
-        }
+        var rounds = TakeNumber(rest, "--rounds") ?? 400;
+        var seed = TakeNumber(rest, "--seed") ?? Interleaved.DefaultSeed;
 
         // --fields <Rule>: where one rule's extraction time goes, field by field (no BenchmarkDotNet, no targets).
         var fieldsAt = rest.IndexOf("--fields");
@@ -52,7 +47,7 @@ public static class Program
         // The interleaved pass runs before BenchmarkDotNet, in a process that has done nothing else yet, as with
         // --interleaved-only: run after it, in the host that had spent ten minutes driving BenchmarkDotNet, every column
         // beyond the parse measured 1-3 % dearer than in an --interleaved-only run of the same commit at the same load.
-        var interleaved = runInterleaved ? Interleaved.Run(smoke ? 3 : rounds) : null;
+        var interleaved = runInterleaved ? Interleaved.Run(smoke ? 3 : rounds, seed) : null;
         var config = smoke ? SmokeConfig() : FullConfig();
         var summaries = interleavedOnly
             ? new List<Summary>()
@@ -77,6 +72,20 @@ public static class Program
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>Removes <c>name N</c> from the arguments and returns N (null when the option is not given).</summary>
+    private static int? TakeNumber(List<string> args, string name)
+    {
+        var at = args.IndexOf(name);
+        if (at < 0 || at + 1 >= args.Count)
+        {
+            return null;
+        }
+
+        var value = int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+        args.RemoveRange(at, 2);
+        return value;
     }
 
     /// <summary>
