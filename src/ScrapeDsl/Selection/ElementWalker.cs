@@ -30,8 +30,7 @@ internal struct ElementWalker : IDisposable
     {
         _removed = removed is { IsEmpty: false } ? removed : null;
         _angleSharpNodes = scope is Element;
-        _stack = t_stack ?? new NodeFrame[32];
-        t_stack = null;
+        _stack = FrameStack.Take(ref t_stack);
         _stack[0] = new NodeFrame(scope.ChildNodes);
         _depth = 1;
         _deepest = 1;
@@ -77,13 +76,7 @@ internal struct ElementWalker : IDisposable
     {
         if (_stack is not null)
         {
-            // Only the frames used hold references to the document.
-            Array.Clear(_stack, 0, _deepest);
-            if (_stack.Length <= FrameStack.KeptLength)
-            {
-                t_stack = _stack;
-            }
-
+            FrameStack.Keep(ref t_stack, _stack, _deepest);
             _stack = null!;
         }
     }

@@ -57,8 +57,7 @@ public static class TextContent
 
         var writer = new LineWriter(t_buffer ?? ArrayPool<char>.Shared.Rent(1024));
         t_buffer = null;
-        var stack = t_frames ?? new TextFrame[32];
-        t_frames = null;
+        var stack = FrameStack.Take(ref t_frames);
 
         // AngleSharp's own nodes derive from its Element class: a class test is much cheaper than the interface
         // tests below, and most nodes of a text are elements or text.
@@ -131,12 +130,8 @@ public static class TextContent
         }
         finally
         {
-            // Only the frames used hold references to the document (a grown stack's old array is garbage).
-            Array.Clear(stack, 0, deepest);
-            if (stack.Length <= FrameStack.KeptLength)
-            {
-                t_frames = stack;
-            }
+            // A grown stack's old array is garbage; the one in use is kept.
+            FrameStack.Keep(ref t_frames, stack, deepest);
 
             var buffer = writer.Buffer;
             if (buffer.Length <= 64 * 1024)
