@@ -83,7 +83,8 @@ internal sealed class BatchRunner
         for (var i = 0; i < files.Count; i++)
         {
             // A file that cannot be read sorts last; the worker reports it as a failure line.
-            sizes[i] = File.Exists(files[i]) ? new FileInfo(files[i]).Length : -1;
+            var file = new FileInfo(files[i]);
+            sizes[i] = file.Exists ? file.Length : -1;
             order[i] = i;
         }
 
