@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Linq;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -19,10 +21,28 @@ namespace ScrapeDsl;
 /// <see cref="HtmlSanitizer.SanitizeDom(IHtmlDocument, IHtmlElement?, string)"/>, serialized, and cleared.
 /// The caller's document is never touched. <c>HtmlContentTests</c> compares this with the string API on every
 /// element of the example pages.
+/// <para>
+/// Markup the sanitizer has nothing to take out of (text and allowed elements without attributes, such as RBC's
+/// <c>&lt;span&gt;</c> lead) is serialized as it stands, with the sanitizer's formatter: the scratch copy and the
+/// sanitizer's pass cost more than the rest of the RBC article's fields together, right after a parse
+/// (docs/performance.md), and they would return the same text.
+/// </para>
 /// </remarks>
 public static class HtmlContent
 {
     private static readonly HtmlSanitizer s_sanitizer = new();
+
+    /// <summary>
+    /// Elements that the sanitizer keeps as they are when they have no attributes: allowed, no content of their own to
+    /// sanitize (CSS, templates, foreign markup) and no raw text.
+    /// </summary>
+    private static readonly FrozenSet<string> s_plainTags = new[]
+    {
+        "a", "abbr", "article", "aside", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn",
+        "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+        "i", "ins", "kbd", "li", "main", "mark", "nav", "ol", "p", "q", "s", "samp", "section", "small", "span",
+        "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    }.Where(s_sanitizer.AllowedTags.Contains).ToFrozenSet(StringComparer.Ordinal);
 
     [ThreadStatic]
     private static IHtmlDocument? t_scratch;
@@ -37,6 +57,11 @@ public static class HtmlContent
         {
             // Its children are one text node that the string API would parse as markup: keep that meaning.
             return s_sanitizer.Sanitize(element.InnerHtml, baseUrl).Trim();
+        }
+
+        if (IsPlain(element, removed is null || removed.IsEmpty ? null : removed))
+        {
+            return element.ChildNodes.ToHtml(s_sanitizer.OutputFormatter).Trim();
         }
 
         var scratch = t_scratch ??= s_sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body></body></html>");
@@ -60,6 +85,46 @@ public static class HtmlContent
     private static bool HoldsRawText(IElement element) =>
         element.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri
         && element.LocalName is "script" or "style" or "textarea" or "title" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript" or "plaintext";
+
+    /// <summary>
+    /// True when every node under <paramref name="element"/> is text or a plain element (<see cref="s_plainTags"/>, no
+    /// attributes, not removed): the sanitizer would leave all of it as it is. Comments are not plain (it drops them).
+    /// </summary>
+    private static bool IsPlain(IElement element, RemovedView? removed)
+    {
+        if (!HasPlainChildren(element))
+        {
+            return false;
+        }
+
+        using var walker = new ElementWalker(element, removed: null);
+        while (walker.MoveNext(out var child))
+        {
+            if (child.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri
+                || !s_plainTags.Contains(child.LocalName)
+                || child.Attributes.Length > 0
+                || (removed is not null && removed.Contains(child))
+                || !HasPlainChildren(child))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasPlainChildren(IElement element)
+    {
+        foreach (var node in element.ChildNodes)
+        {
+            if (node.NodeType is not (NodeType.Text or NodeType.Element))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Copies the children of <paramref name="element"/> into <paramref name="body"/>, leaving out removed elements:

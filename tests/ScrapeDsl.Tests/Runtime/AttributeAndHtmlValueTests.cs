@@ -75,4 +75,15 @@ public class AttributeAndHtmlValueTests
 
         Assert.Equal("<p>Keep</p>", html);
     }
+
+    [Fact]
+    public void Html_value_leaves_out_removed_elements_that_have_no_attributes()
+    {
+        // Markup without attributes skips the sanitizer (HtmlContent): the removed view must still apply to it.
+        var page = TestPage.Parse("<div id=x><p>Keep</p><aside>Rule removed</aside><p>Also kept <b>bold</b> <i>field removed</i></p></div>", "aside");
+
+        var html = page.ReadString(page.Root, new FieldRef("body"), new[] { TestPage.Html("#x") }, TestPage.Remove("p > i"), required: false);
+
+        Assert.Equal("<p>Keep</p><p>Also kept <b>bold</b> </p>", html);
+    }
 }
