@@ -324,26 +324,30 @@ public static class TextContent
         /// <summary>
         /// The index of the first character at or after <paramref name="i"/> that ends a phrase: whitespace other than
         /// a single space followed by a non-whitespace character. Prose is mostly phrases (a paragraph of a rendered
-        /// page often is one), so the search looks at a vector of characters and the one of their successors at a
-        /// time, and finishes the last few characters one by one.
+        /// page often is one), so the search tests a vector of characters at a time, and finishes the last few
+        /// characters one by one. Each lane's successor is the next lane, so one whitespace test per vector serves both:
+        /// its bits shifted by one, and the character after the vector tested alone.
         /// </summary>
         private static int PhraseEnd(ReadOnlySpan<char> source, int i)
         {
             ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
 
-            // Lane j also reads character j + 1, so a step needs one character beyond its vector. Wide vectors first (16
-            // characters where the processor has them), then narrow ones for what is left.
+            // A step reads the character after its vector, so it needs one beyond it. Wide vectors first (16 characters
+            // where the processor has them), then narrow ones for what is left.
             if (Vector256.IsHardwareAccelerated)
             {
                 while (i + Vector256<ushort>.Count < source.Length)
                 {
                     var characters = Vector256.LoadUnsafe(ref first, (nuint)i);
-                    var successors = Vector256.LoadUnsafe(ref first, (nuint)(i + 1));
-                    var joiningSpace = Vector256.Equals(characters, Vector256.Create((ushort)' ')) & ~IsWhiteSpace(successors);
-                    var ends = IsWhiteSpace(characters) & ~joiningSpace;
-                    if (ends != Vector256<ushort>.Zero)
+                    var white = IsWhiteSpace(characters).ExtractMostSignificantBits();
+                    if (white != 0)
                     {
-                        return i + BitOperations.TrailingZeroCount(ends.ExtractMostSignificantBits());
+                        var spaces = Vector256.Equals(characters, Vector256.Create((ushort)' ')).ExtractMostSignificantBits();
+                        var end = FirstEnd(white, spaces, IsWhiteSpace(source[i + Vector256<ushort>.Count]), Vector256<ushort>.Count);
+                        if (end >= 0)
+                        {
+                            return i + end;
+                        }
                     }
 
                     i += Vector256<ushort>.Count;
@@ -355,12 +359,15 @@ public static class TextContent
                 while (i + Vector128<ushort>.Count < source.Length)
                 {
                     var characters = Vector128.LoadUnsafe(ref first, (nuint)i);
-                    var successors = Vector128.LoadUnsafe(ref first, (nuint)(i + 1));
-                    var joiningSpace = Vector128.Equals(characters, Vector128.Create((ushort)' ')) & ~IsWhiteSpace(successors);
-                    var ends = IsWhiteSpace(characters) & ~joiningSpace;
-                    if (ends != Vector128<ushort>.Zero)
+                    var white = IsWhiteSpace(characters).ExtractMostSignificantBits();
+                    if (white != 0)
                     {
-                        return i + BitOperations.TrailingZeroCount(ends.ExtractMostSignificantBits());
+                        var spaces = Vector128.Equals(characters, Vector128.Create((ushort)' ')).ExtractMostSignificantBits();
+                        var end = FirstEnd(white, spaces, IsWhiteSpace(source[i + Vector128<ushort>.Count]), Vector128<ushort>.Count);
+                        if (end >= 0)
+                        {
+                            return i + end;
+                        }
                     }
 
                     i += Vector128<ushort>.Count;
@@ -376,6 +383,18 @@ public static class TextContent
             }
 
             return source.Length;
+        }
+
+        /// <summary>
+        /// The first lane that ends a phrase, or -1: <paramref name="white"/> and <paramref name="spaces"/> have a bit per
+        /// lane (whitespace, U+0020), and <paramref name="nextIsWhite"/> is the test of the character after the last lane.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int FirstEnd(uint white, uint spaces, bool nextIsWhite, int lanes)
+        {
+            var successorWhite = (white >> 1) | (nextIsWhite ? 1u << (lanes - 1) : 0u);
+            var ends = white & ~(spaces & ~successorWhite);
+            return ends == 0 ? -1 : BitOperations.TrailingZeroCount(ends);
         }
 
         /// <summary><see cref="IsWhiteSpace(char)"/> for each lane; the characters from U+1680 on are checked only when a lane has one.</summary>
