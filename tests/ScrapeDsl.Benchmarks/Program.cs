@@ -30,7 +30,15 @@ public static class Program
         var fieldsAt = rest.IndexOf("--fields");
         if (fieldsAt >= 0 && fieldsAt + 1 < rest.Count)
         {
-            Console.WriteLine(FieldCosts.Run(rest[fieldsAt + 1], rounds));
+            var rule = rest[fieldsAt + 1];
+            if (!Corpus.Cases.Any(c => string.Equals(c.Rule.Name, rule, StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine($"--fields: no rule named '{rule}' with an example page under rules/; the rules with one: "
+                    + string.Join(", ", Corpus.Cases.Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)));
+                return 2;
+            }
+
+            Console.WriteLine(FieldCosts.Run(rule, rounds));
             return 0;
         }
 
