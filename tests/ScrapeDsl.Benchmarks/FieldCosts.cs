@@ -28,7 +28,8 @@ public static class FieldCosts
     public static string Run(string ruleName, int rounds)
     {
         var page = Corpus.Cases.FirstOrDefault(c => string.Equals(c.Rule.Name, ruleName, StringComparison.Ordinal))
-            ?? throw new ArgumentException($"no rule named '{ruleName}' with an example page under rules/");
+            ?? throw new ArgumentException($"no rule named '{ruleName}' with an example page under rules/; the rules with one: "
+                + string.Join(", ", Corpus.Cases.Select(c => c.Rule.Name).Distinct().Order(StringComparer.Ordinal)));
         var html = page.ReadHtml();
         var url = page.Url;
         var parser = new HtmlParser(Page.ParserOptions);
@@ -97,7 +98,7 @@ public static class FieldCosts
         }
 
         // A new random order every round, as in the interleaved pass (a rotation gives every job the same predecessor).
-        var random = new Random(20261125);
+        var random = new Random(Interleaved.DefaultSeed);
         var order = Enumerable.Range(0, jobs).ToArray();
         for (var round = 0; round < rounds; round++)
         {
