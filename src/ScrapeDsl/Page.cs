@@ -32,8 +32,6 @@ public sealed partial class Page
         SkipComments = true,
     };
 
-    private static readonly HtmlParser s_parser = new(ParserOptions);
-
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();
     private IElement? _lastTextElement;
@@ -42,8 +40,9 @@ public sealed partial class Page
     // Set when the page was opened with a PagePlan: the remove list applied and every top-level selector matched in one walk.
     private readonly PageIndex? _index;
 
-    private Page(IDocument document, Uri? url, IReadOnlyList<Selector> remove)
+    private Page(IDocument document, Uri? url, IReadOnlyList<Selector> remove, string? stopped = null)
     {
+        ReportStopped(stopped);
         Document = document;
         Url = url;
         var root = document.DocumentElement;
@@ -55,8 +54,9 @@ public sealed partial class Page
         }
     }
 
-    private Page(IDocument document, Uri? url, PagePlan plan)
+    private Page(IDocument document, Uri? url, PagePlan plan, string? stopped = null)
     {
+        ReportStopped(stopped);
         Document = document;
         Url = url;
         var root = document.DocumentElement;
@@ -83,17 +83,31 @@ public sealed partial class Page
     /// <summary>The problems reported so far, in the order fields were read.</summary>
     public IReadOnlyList<FieldProblem> Problems => _problems;
 
-    /// <summary>Parses HTML text (AngleSharp, HTML5 rules: any input gives a document) and applies the rule's remove list.</summary>
-    public static Page Parse(string html, Uri? url, IReadOnlyList<Selector> remove) =>
-        new(s_parser.ParseDocument(html ?? string.Empty), url, remove);
+    /// <summary>
+    /// Parses HTML text (AngleSharp, HTML5 rules: any input gives a document; <see cref="PageParser"/>: a parse that runs
+    /// past <see cref="PageParser.TimeLimit"/> is stopped and reported as a <see cref="ProblemKind.ParseStopped"/> error)
+    /// and applies the rule's remove list.
+    /// </summary>
+    public static Page Parse(string html, Uri? url, IReadOnlyList<Selector> remove)
+    {
+        var parsed = PageParser.Parse(html ?? string.Empty);
+        return new(parsed.Document, url, remove, parsed.StopMessage);
+    }
 
     /// <summary>Reads a document the caller owns; it is not modified (removals are a view).</summary>
     public static Page Open(IDocument document, Uri? url, IReadOnlyList<Selector> remove) =>
         new(document ?? throw new ArgumentNullException(nameof(document)), url, remove);
 
-    /// <summary>Parses HTML text and applies the plan's remove list; the plan's top-level selectors are matched in the same walk.</summary>
-    public static Page Parse(string html, Uri? url, PagePlan plan) =>
-        new(s_parser.ParseDocument(html ?? string.Empty), url, plan ?? throw new ArgumentNullException(nameof(plan)));
+    /// <summary>
+    /// Parses HTML text (as the overload above: with a time limit) and applies the plan's remove list; the plan's
+    /// top-level selectors are matched in the same walk.
+    /// </summary>
+    public static Page Parse(string html, Uri? url, PagePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var parsed = PageParser.Parse(html ?? string.Empty);
+        return new(parsed.Document, url, plan, parsed.StopMessage);
+    }
 
     /// <summary>Reads a document the caller owns with a plan (see <see cref="Parse(string, Uri?, PagePlan)"/>); it is not modified.</summary>
     public static Page Open(IDocument document, Uri? url, PagePlan plan) =>
@@ -427,6 +441,14 @@ public sealed partial class Page
                 $"the first source ({sources[0]}) gave nothing; fallback {index} ({sources[index]}) was used",
                 IsError: false,
                 SourceIndex: index));
+        }
+    }
+
+    private void ReportStopped(string? message)
+    {
+        if (message is not null)
+        {
+            _problems.Add(new FieldProblem(string.Empty, ProblemKind.ParseStopped, message, IsError: true));
         }
     }
 

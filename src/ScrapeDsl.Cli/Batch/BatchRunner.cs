@@ -7,16 +7,16 @@ using System.Numerics;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using AngleSharp.Html.Parser;
 
 namespace ScrapeDsl.Cli.Batch;
 
 /// <summary>
 /// Runs rules over many saved pages on several threads. Each page is read, decoded, parsed, extracted, written as
 /// one JSON line and dropped before the worker takes the next, so memory stays bounded by the number of threads,
-/// not the number of pages. A bad page (unreadable, empty, garbage, no URL, no rule) becomes a failure line and
-/// the run goes on. Each worker reads and decodes into two arrays of its own that it reuses for every page (they
-/// grow to the largest page), so pages do not each allocate a large-object-heap byte[] and string.
+/// not the number of pages. A bad page (unreadable, empty, garbage, no URL, no rule, a parse stopped at
+/// <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads and decodes
+/// into two arrays of its own that it reuses for every page (they grow to the largest page), so pages do not each
+/// allocate a large-object-heap byte[] and string.
 /// </summary>
 internal sealed class BatchRunner
 {
@@ -43,7 +43,7 @@ internal sealed class BatchRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
 
         // NoBuffering: a worker takes one file at a time, so no thread sits on a queue of pages. Parallel.ForEach ends
-        // and restarts its tasks now and then; each task borrows a Worker (parser and buffers) from the pool and gives it
+        // and restarts its tasks now and then; each task borrows a Worker (its buffers) from the pool and gives it
         // back, so at most `threads` Workers exist and their buffers are not grown again for every task.
         var workers = new ConcurrentBag<Worker>();
         Parallel.ForEach(
@@ -104,8 +104,15 @@ internal sealed class BatchRunner
             }
 
             // The document may refer to the worker's text buffer until it is dropped, which is before the worker's next page.
-            var document = worker.Parser.ParseDocument(worker.Decode(bytes, _charset));
+            var parsed = PageParser.Parse(worker.Decode(bytes, _charset));
+            var document = parsed.Document;
             url = _urls.Find(file) ?? PageUrl.Find(document);
+            if (parsed.StopMessage is { } stopped)
+            {
+                // Extracting from part of a page would count its missing fields against the rule in the drift report.
+                return Failure(file, url, stopped, "parse stopped at the time limit");
+            }
+
             IExtractor? extractor;
             if (url is null)
             {
@@ -198,14 +205,11 @@ internal sealed class BatchRunner
         return line;
     }
 
-    /// <summary>A worker's parser and the two buffers it reads and decodes every page into.</summary>
+    /// <summary>The two buffers a worker reads and decodes every page into (it parses as the runtime does, with <see cref="PageParser"/>).</summary>
     private sealed class Worker
     {
         private byte[] _bytes = [];
         private char[] _text = [];
-
-        // Configured as the runtime's own parses, so a batch pays what `scrape run` pays per page.
-        public HtmlParser Parser { get; } = new(Page.ParserOptions);
 
         /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call).</summary>
         public ReadOnlySpan<byte> Read(string file)

@@ -126,7 +126,8 @@ internal static class RunCommand
         return new ExtractorRegistry(extractors);
     }
 
-    private static Uri? FindUrl(string html) => PageUrl.Find(new HtmlParser().ParseDocument(html));
+    // With the time limit: a hostile page must not hold the command here, before its extraction reports the stopped parse.
+    private static Uri? FindUrl(string html) => PageUrl.Find(PageParser.Parse(html).Document);
 
     private static string RuleNames(ExtractorRegistry registry)
     {

@@ -77,6 +77,7 @@ public static class ResultJson
         ProblemKind.Missing => "missing",
         ProblemKind.FallbackUsed => "fallbackUsed",
         ProblemKind.ConversionFailed => "conversionFailed",
+        ProblemKind.ParseStopped => "parseStopped",
         _ => kind.ToString(),
     };
 

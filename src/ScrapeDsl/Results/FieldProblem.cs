@@ -11,12 +11,18 @@ public enum ProblemKind
 
     /// <summary>A value was found but could not be converted to the field's type.</summary>
     ConversionFailed,
+
+    /// <summary>
+    /// The page took longer than <see cref="PageParser.TimeLimit"/> to parse, so its parse was stopped and the fields were
+    /// read from the part before that. A problem of the whole page (its field is empty); it makes the result unsuccessful.
+    /// </summary>
+    ParseStopped,
 }
 
 /// <summary>One per-field entry of an extraction report.</summary>
-/// <param name="Field">The field path, e.g. <c>title</c> or <c>feed[3].url</c>.</param>
+/// <param name="Field">The field path, e.g. <c>title</c> or <c>feed[3].url</c>; empty for a problem of the whole page (<see cref="ProblemKind.ParseStopped"/>).</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Message">A human-readable explanation.</param>
-/// <param name="IsError">True when this problem makes the result unsuccessful (a required field without a value).</param>
+/// <param name="IsError">True when this problem makes the result unsuccessful (a required field without a value, a stopped parse).</param>
 /// <param name="SourceIndex">For <see cref="ProblemKind.FallbackUsed"/>: the 1-based number of the fallback that won.</param>
 public sealed record FieldProblem(string Field, ProblemKind Kind, string Message, bool IsError, int? SourceIndex = null);

@@ -87,6 +87,37 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void A_page_whose_parse_is_stopped_at_the_limit_is_a_failure_line_and_the_batch_goes_on()
+    {
+        // Nested lists that take a minute to parse whole (ParseLimitTests), after a head with the article's URL.
+        var folder = PagesFolder();
+        var hostile = "<link rel=canonical href='" + ArticleUrl + "'>" + string.Concat(Enumerable.Repeat("<ul><li>", 60_000));
+        File.WriteAllText(Path.Combine(folder, "hostile.html"), hostile);
+
+        var (lines, report) = RunBatch(folder, UrlList.Empty);
+
+        Assert.Equal(5, lines.Count);
+        var line = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("hostile.html", StringComparison.Ordinal));
+        Assert.Equal(ArticleUrl, line.GetProperty("url").GetString());
+        Assert.False(line.GetProperty("success").GetBoolean());
+        Assert.StartsWith("the page took longer than 2 s to parse", line.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, report.Failures("parse stopped at the time limit"));
+        Assert.Equal(2, report.Succeeded);
+    }
+
+    [Fact]
+    public void A_parse_limit_below_a_millisecond_other_than_0_is_bad_input()
+    {
+        var folder = PagesFolder();
+        var output = Path.Combine(folder, "results.jsonl");
+
+        foreach (var bad in new[] { "-1", "0.0001" })
+        {
+            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, "--parse-limit", bad }));
+        }
+    }
+
+    [Fact]
     public void A_glob_selects_pages_in_nested_folders()
     {
         var folder = PagesFolder();
