@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text;
-using AngleSharp.Html.Parser;
 using ScrapeDsl.Interpreter;
 using ScrapeDsl.Language;
 

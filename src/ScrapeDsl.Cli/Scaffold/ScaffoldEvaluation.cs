@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using AngleSharp.Html.Parser;
 
 namespace ScrapeDsl.Cli.Scaffold;
 
@@ -103,7 +102,7 @@ internal static class ScaffoldEvaluation
         {
             var html = PageText.Decode(File.ReadAllBytes(path));
             var url = expected.Url is { } given && Uri.TryCreate(given, UriKind.Absolute, out var parsed) ? parsed
-                : PageUrl.Find(new HtmlParser().ParseDocument(html)) ?? new Uri("https://example.invalid/");
+                : PageUrl.Find(PageParser.Parse(html).Document) ?? new Uri("https://example.invalid/");
             var rule = Scaffolder.Scaffold(html, url, recordName: null, "fixtures/" + Path.GetFileName(path), ScaffoldOptions.Default);
             return new PageOutcome(
                 expected,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using AngleSharp.Html.Parser;
 using ScrapeDsl.Interpreter;
 using ScrapeDsl.Language;
 
@@ -20,10 +19,18 @@ internal static class Scaffolder
 {
     /// <summary>Scaffolds a rule; the page path in <paramref name="fixture"/> is written under <c>examples</c> as given; <paramref name="takenNames"/> are record names other rules already use.</summary>
     /// <exception cref="InvalidOperationException">The generated YAML does not validate: a bug in the scaffolder, never written anywhere.</exception>
+    /// <exception cref="CliError">The page took longer than <see cref="PageParser.TimeLimit"/> to parse.</exception>
     public static ScaffoldedRule Scaffold(string html, Uri url, string? recordName, string fixture, ScaffoldOptions options, IReadOnlyCollection<string>? takenNames = null)
     {
         var site = SiteNames.From(url, recordName, takenNames);
-        var document = new HtmlParser().ParseDocument(html);
+        var parsed = PageParser.Parse(html);
+        if (parsed.StopMessage is { } stopped)
+        {
+            // Guessing from part of a page would write a rule for what happens to come first.
+            throw new CliError("cannot scaffold from this page: " + stopped);
+        }
+
+        var document = parsed.Document;
         var page = PageEvidence.Read(document, url);
         var fields = new List<FieldGuess>();
         foreach (var field in ArticleGuesser.Guess(page, options))

@@ -80,24 +80,22 @@ public static class PageParser
         var lane = t_lane ?? Join();
         var parse = new Watched(source, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
         Volatile.Write(ref lane.Current, parse);
-        IDocument document;
         try
         {
-            document = s_parser.ParseDocument(source);
+            var document = s_parser.ParseDocument(source);
+            var stoppedAt = Volatile.Read(ref parse.StoppedAt);
+            return new ParsedDocument(document, length, stoppedAt >= 0 ? Math.Min(stoppedAt, length) : null, timeLimit);
         }
-        catch (Exception) when (parse.StoppedAt >= 0)
+        catch (Exception) when (Volatile.Read(ref parse.StoppedAt) >= 0)
         {
-            // Moving the source under a running tokenizer can, in principle, make it read past the end. The page was
-            // being stopped anyway: report it stopped, with nothing read.
-            document = s_parser.ParseDocument(string.Empty);
+            // Moving the source under a running tokenizer could, in principle, make it read past the end (never seen).
+            // The page was being stopped anyway: report it stopped with nothing read.
+            return new ParsedDocument(s_parser.ParseDocument(string.Empty), length, 0, timeLimit);
         }
         finally
         {
             Volatile.Write(ref lane.Current, null);
         }
-
-        var stoppedAt = Volatile.Read(ref parse.StoppedAt);
-        return new ParsedDocument(document, length, stoppedAt >= 0 ? Math.Min(stoppedAt, length) : null, timeLimit);
     }
 
     private static TimeSpan Validate(TimeSpan timeLimit) =>

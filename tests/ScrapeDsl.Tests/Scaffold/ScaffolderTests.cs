@@ -28,6 +28,21 @@ public sealed class ScaffolderTests : IDisposable
     private static readonly string s_rbcPage = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
 
     [Fact]
+    public void Scrape_new_writes_nothing_for_a_page_whose_parse_is_stopped_at_the_limit()
+    {
+        // Nested lists that take a minute to parse whole (ParseLimitTests): a rule guessed from the part read by then
+        // would describe whatever came first.
+        var rulesDir = TempFolder();
+        var page = Path.Combine(rulesDir, "hostile.html");
+        File.WriteAllText(page, "<h1>Title</h1>" + string.Concat(Enumerable.Repeat("<ul><li>", 60_000)));
+
+        var exit = ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", RbcUrl, "--rules-dir", rulesDir });
+
+        Assert.Equal(2, exit);
+        Assert.False(Directory.Exists(Path.Combine(rulesDir, "rbc.ru")));
+    }
+
+    [Fact]
     public void Scrape_new_writes_a_valid_rule_beside_a_copy_of_the_page()
     {
         var rulesDir = TempFolder();
