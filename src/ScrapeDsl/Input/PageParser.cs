@@ -22,7 +22,7 @@ namespace ScrapeDsl;
 /// <para>
 /// Why a watchdog: a parse can only be cancelled between tokens, and AngleSharp checks a cancellation token only on its
 /// asynchronous path, which costs 1–4 % of every parse. Instead, one background thread looks at the parses in progress
-/// every <see cref="WatchPeriod"/> and moves the text source of one that has run past its deadline to the end of its
+/// every 50 ms and moves the text source of one that has run past its deadline to the end of its
 /// text. The tokenizer then reads the end of the file, and the tree builder closes what is open and returns the document
 /// as far as it got (HTML's rules for a page that ends early). A parse that stays within its limit pays a clock read and
 /// two stores.
@@ -30,10 +30,13 @@ namespace ScrapeDsl;
 /// </remarks>
 public static class PageParser
 {
-    /// <summary>How often the watchdog looks at the parses in progress: a stopped parse ends at most this much after its limit.</summary>
-    public static readonly TimeSpan WatchPeriod = TimeSpan.FromMilliseconds(50);
+    // How often the watchdog looks at the parses in progress: a stopped parse ends at most about this much after its limit.
+    private const int WatchPeriodMilliseconds = 50;
 
     private static readonly HtmlParser s_parser = new(Page.ParserOptions);
+
+    // Browser WebAssembly and WASI may have no second thread to watch from; there a parse has no limit.
+    private static readonly bool s_canWatch = !OperatingSystem.IsBrowser() && !OperatingSystem.IsWasi();
     private static readonly object s_gate = new();
     private static long s_timeLimitTicks = TimeSpan.FromSeconds(2).Ticks;
 
@@ -47,7 +50,8 @@ public static class PageParser
     /// <summary>
     /// How long one page may take to parse before the parse is stopped (default 2 s, about a thousand times what the
     /// largest example page takes); <see cref="Timeout.InfiniteTimeSpan"/> for no limit. Process-wide: set it once at
-    /// start-up. <c>scrape batch --parse-limit</c> sets it for a batch.
+    /// start-up. <c>scrape batch --parse-limit</c> sets it for a batch. Where the runtime cannot start a thread of its
+    /// own (browser WebAssembly, WASI), parses run without a limit.
     /// </summary>
     public static TimeSpan TimeLimit
     {
@@ -72,13 +76,15 @@ public static class PageParser
     private static ParsedDocument Parse(ReadOnlyMemoryTextSource text, int length, TimeSpan timeLimit)
     {
         var source = new TextSource(text);
-        if (Validate(timeLimit) == Timeout.InfiniteTimeSpan)
+        if (Validate(timeLimit) == Timeout.InfiniteTimeSpan || !s_canWatch)
         {
             return new ParsedDocument(s_parser.ParseDocument(source), length, null, timeLimit);
         }
 
         var lane = t_lane ?? Join();
-        var parse = new Watched(source, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
+        // A limit too long to count in timestamps (TimeSpan.MaxValue is 29,000 years) never comes.
+        var ticks = timeLimit.TotalSeconds * Stopwatch.Frequency;
+        var parse = new Watched(source, ticks < long.MaxValue / 2 ? Stopwatch.GetTimestamp() + (long)ticks : long.MaxValue);
         Volatile.Write(ref lane.Current, parse);
         try
         {
@@ -128,7 +134,7 @@ public static class PageParser
     {
         while (true)
         {
-            Thread.Sleep(WatchPeriod);
+            Thread.Sleep(WatchPeriodMilliseconds);
             var now = Stopwatch.GetTimestamp();
             var lanes = Volatile.Read(ref s_lanes);
             var ended = false;
