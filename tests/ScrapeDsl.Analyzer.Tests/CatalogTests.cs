@@ -7,7 +7,7 @@ using Xunit;
 namespace ScrapeDsl.Analyzer.Tests;
 
 /// <summary>
-/// The id catalog lives in three places that must agree: the language library (<see cref="RuleDiagnostics"/> SCR001-SCR021,
+/// The id catalog lives in three places that must agree: the language library (<see cref="RuleDiagnostics"/> SCR001-SCR022,
 /// <see cref="LanguageDiagnostics"/> SCR040-SCR052), the Roslyn descriptors, the release file; each id has a doc page.
 /// </summary>
 public sealed class CatalogTests

@@ -107,13 +107,19 @@ public static class RuleDiagnostics
         "The example's url {0} is not matched by this rule's 'match' block ({1}), so dispatch by URL would never pick this rule for its own example; fix 'hosts', 'paths' or 'exclude', or the url",
         RuleSeverity.Warning);
 
+    /// <summary>SCR022: an example page took longer than the checks' limit to parse, so it was not checked.</summary>
+    public static readonly RuleDiagnosticDescriptor ExampleTooSlowToParse = new(
+        "SCR022", "Example page too slow to parse",
+        "Example page '{0}' took longer than {1} s to parse and was not checked (the parse stopped at character {2} of {3}): its markup leaves too many elements open, as hostile or broken pages do, and extraction stops such a parse too (PageParser.TimeLimit); save the page again, or list another page",
+        RuleSeverity.Warning);
+
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict,
         AmbiguousDispatch, ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing,
-        InternalError, ExampleUrlNotMatched,
+        InternalError, ExampleUrlNotMatched, ExampleTooSlowToParse,
     };
 
     /// <summary>Creates a diagnostic of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>

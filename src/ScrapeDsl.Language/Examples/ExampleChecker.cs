@@ -9,8 +9,8 @@ namespace ScrapeDsl.Language;
 /// <summary>
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
-/// several elements (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015) and an example
-/// URL the rule does not match (SCR021). Selection follows the runtime exactly (rule <c>remove</c> as a removed view,
+/// several elements (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
+/// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly (rule <c>remove</c> as a removed view,
 /// first match in document order, first source with a non-empty value wins); what it approximates is in docs/checks.md.
 /// </summary>
 public static class ExampleChecker
@@ -19,10 +19,13 @@ public static class ExampleChecker
     public static EquatableArray<RuleDiagnostic> Check(string rulePath, Rule rule, IReadOnlyList<ExamplePage> pages) =>
         Run(rulePath, rule, pages).Diagnostics;
 
-    /// <summary>The checks with their per-field trace (for the differential test against the runtime).</summary>
-    internal static ExampleRun Run(string rulePath, Rule rule, IReadOnlyList<ExamplePage> pages)
+    /// <summary>
+    /// The checks with their per-field trace (for the differential test against the runtime); each page's parse is
+    /// stopped at <paramref name="parseLimit"/> (default <see cref="ExampleDocument.ParseLimit"/>).
+    /// </summary>
+    internal static ExampleRun Run(string rulePath, Rule rule, IReadOnlyList<ExamplePage> pages, TimeSpan? parseLimit = null)
     {
-        var run = new ExampleRun(rulePath, rule);
+        var run = new ExampleRun(rulePath, rule, parseLimit ?? ExampleDocument.ParseLimit);
         run.CheckUrls();
         foreach (var page in pages)
         {
@@ -52,16 +55,18 @@ internal sealed class ExampleRun
 {
     private readonly string _path;
     private readonly Rule _rule;
+    private readonly TimeSpan _parseLimit;
     private readonly List<RuleDiagnostic> _diagnostics = new();
     private readonly Dictionary<SelectorSpec, SelectorUse> _uses = new();
     private readonly List<SelectorUse> _order = new();
     private readonly Dictionary<string, ISelector?> _parsed = new(StringComparer.Ordinal);
     private readonly List<string> _checkedPages = new();
 
-    public ExampleRun(string path, Rule rule)
+    public ExampleRun(string path, Rule rule, TimeSpan parseLimit)
     {
         _path = path;
         _rule = rule;
+        _parseLimit = parseLimit;
     }
 
     public List<FieldOutcome> Outcomes { get; } = new();
@@ -89,8 +94,21 @@ internal sealed class ExampleRun
             return;
         }
 
+        var (document, stoppedAt) = ExampleDocument.Parse(page.Html, _parseLimit);
+        if (stoppedAt is { } at)
+        {
+            // Checked from the part read in time, the page would report its missing rest as empty fields and stale selectors.
+            Report(
+                RuleDiagnostics.ExampleTooSlowToParse,
+                page.Example.PageSpan,
+                name,
+                _parseLimit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+                at.ToString("N0", CultureInfo.InvariantCulture),
+                page.Html.Length.ToString("N0", CultureInfo.InvariantCulture));
+            return;
+        }
+
         _checkedPages.Add(name);
-        var document = ExampleDocument.Parse(page.Html);
         foreach (var remove in _rule.Remove)
         {
             if (Parse(remove) is { } selector)

@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Text;
+using ScrapeDsl.Parsing;
 
 namespace ScrapeDsl.Language;
 
@@ -16,6 +18,13 @@ namespace ScrapeDsl.Language;
 internal sealed class ExampleDocument
 {
     private static readonly HtmlParser s_parser = new();
+
+    /// <summary>
+    /// How long the checks let one example page take to parse (the runtime's default is 2 s): long enough that a busy
+    /// machine never stops a real page (the largest example page, the RBC article, parses in about 2 ms), short enough
+    /// that a hostile page cannot hold the build or the editor for minutes.
+    /// </summary>
+    public static readonly TimeSpan ParseLimit = TimeSpan.FromSeconds(10);
 
     private readonly IDocument _document;
     private List<IElement>? _metas;
@@ -40,10 +49,15 @@ internal sealed class ExampleDocument
     /// <summary>The page's JSON-LD outside removed subtrees, parsed on first use (as <c>Page.JsonLdBlocks</c>).</summary>
     public ExampleJsonLd JsonLd => _jsonLd ??= new ExampleJsonLd(JsonLdBlocks());
 
-    public static ExampleDocument Parse(string html)
+    /// <summary>
+    /// Parses an example page (any text gives a document, HTML5 parsing rules, as in the runtime's <c>Page.Parse</c>),
+    /// stopping the parse at <paramref name="parseLimit"/> as the runtime's <c>PageParser</c> does. Also gives where in
+    /// the text the parse was stopped, or null when it read the whole page.
+    /// </summary>
+    public static (ExampleDocument Document, int? StoppedAt) Parse(string html, TimeSpan parseLimit)
     {
-        // Any text gives a document (HTML5 parsing rules), as in the runtime's Page.Parse.
-        return new ExampleDocument(s_parser.ParseDocument(html));
+        var (document, stoppedAt) = ParseWatch.Parse(s_parser, new ReadOnlyMemoryTextSource(html), parseLimit);
+        return (new ExampleDocument(document), stoppedAt);
     }
 
     /// <summary>What relative URLs resolve against on this page for the example's <paramref name="url"/>.</summary>

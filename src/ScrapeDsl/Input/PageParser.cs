@@ -1,10 +1,10 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Text;
+using ScrapeDsl.Parsing;
 
 namespace ScrapeDsl;
 
@@ -17,38 +17,23 @@ namespace ScrapeDsl;
 /// Why a limit: AngleSharp's tree builder, like the HTML standard's algorithm it follows, looks through its stack of open
 /// elements for many tokens, so markup that leaves thousands of elements open costs time quadratic in its length. 20,000
 /// repetitions of <c>&lt;ul&gt;&lt;li&gt;</c> (160 KB) take 8.4 s to parse on the benchmark machine, and no size limit
-/// separates such a page from a real one: the RBC article is 1 MB and parses in 2 ms.
+/// separates such a page from a real one: the RBC article is 290 KB and parses in 1.8 ms.
 /// </para>
 /// <para>
-/// Why a watchdog: a parse can only be cancelled between tokens, and AngleSharp checks a cancellation token only on its
+/// How: a parse can be cancelled only between tokens, and AngleSharp checks a cancellation token only on its
 /// asynchronous path, which costs 1–4 % of every parse. Instead, one background thread looks at the parses in progress
-/// every 50 ms and moves the text source of one that has run past its deadline to the end of its
-/// text. The tokenizer then reads the end of the file, and the tree builder closes what is open and returns the document
-/// as far as it got (HTML's rules for a page that ends early). A parse that stays within its limit pays a clock read and
-/// two stores.
+/// every 50 ms and moves the text source of one that has run past its limit to the end of its text. The tokenizer then
+/// reads the end of the file, and the tree builder closes what is open and returns the document as far as it got (HTML's
+/// rules for a page that ends early). A parse within its limit pays a clock read and two stores.
 /// </para>
 /// </remarks>
 public static class PageParser
 {
-    // How often the watchdog looks at the parses in progress: a stopped parse ends at most about this much after its limit.
-    private const int WatchPeriodMilliseconds = 50;
-
     private static readonly HtmlParser s_parser = new(Page.ParserOptions);
-
-    // Browser WebAssembly and WASI may have no second thread to watch from; there a parse has no limit.
-    private static readonly bool s_canWatch = !OperatingSystem.IsBrowser() && !OperatingSystem.IsWasi();
-    private static readonly object s_gate = new();
     private static long s_timeLimitTicks = TimeSpan.FromSeconds(2).Ticks;
 
-    // One lane per thread that has parsed with a limit; the watchdog reads them all. Replaced whole under s_gate.
-    private static Lane[] s_lanes = [];
-    private static Thread? s_watchdog;
-
-    [ThreadStatic]
-    private static Lane? t_lane;
-
     /// <summary>
-    /// How long one page may take to parse before the parse is stopped (default 2 s, about a thousand times what the
+    /// How long one page may take to parse before the parse is stopped (default 2 s, over a thousand times what the
     /// largest example page takes); <see cref="Timeout.InfiniteTimeSpan"/> for no limit. Process-wide: set it once at
     /// start-up. <c>scrape batch --parse-limit</c> sets it for a batch. Where the runtime cannot start a thread of its
     /// own (browser WebAssembly, WASI), parses run without a limit.
@@ -56,7 +41,7 @@ public static class PageParser
     public static TimeSpan TimeLimit
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref s_timeLimitTicks));
-        set => Interlocked.Exchange(ref s_timeLimitTicks, Validate(value).Ticks);
+        set => Interlocked.Exchange(ref s_timeLimitTicks, ParseWatch.Validate(value).Ticks);
     }
 
     /// <summary>Parses page text with <see cref="TimeLimit"/>.</summary>
@@ -66,127 +51,16 @@ public static class PageParser
     public static ParsedDocument Parse(string html, TimeSpan timeLimit)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return Parse(new ReadOnlyMemoryTextSource(html), html.Length, timeLimit);
+        return Parse(new ReadOnlyMemoryTextSource(html), timeLimit);
     }
 
     /// <summary>Parses page text held in memory the caller owns (the document may refer to it while it lives), with <see cref="TimeLimit"/>.</summary>
-    public static ParsedDocument Parse(ReadOnlyMemory<char> html) =>
-        Parse(new ReadOnlyMemoryTextSource(html), html.Length, TimeLimit);
+    public static ParsedDocument Parse(ReadOnlyMemory<char> html) => Parse(new ReadOnlyMemoryTextSource(html), TimeLimit);
 
-    private static ParsedDocument Parse(ReadOnlyMemoryTextSource text, int length, TimeSpan timeLimit)
+    private static ParsedDocument Parse(ReadOnlyMemoryTextSource text, TimeSpan timeLimit)
     {
-        var source = new TextSource(text);
-        if (Validate(timeLimit) == Timeout.InfiniteTimeSpan || !s_canWatch)
-        {
-            return new ParsedDocument(s_parser.ParseDocument(source), length, null, timeLimit);
-        }
-
-        var lane = t_lane ?? Join();
-        // A limit too long to count in timestamps (TimeSpan.MaxValue is 29,000 years) never comes.
-        var ticks = timeLimit.TotalSeconds * Stopwatch.Frequency;
-        var parse = new Watched(source, ticks < long.MaxValue / 2 ? Stopwatch.GetTimestamp() + (long)ticks : long.MaxValue);
-        Volatile.Write(ref lane.Current, parse);
-        try
-        {
-            var document = s_parser.ParseDocument(source);
-            var stoppedAt = Volatile.Read(ref parse.StoppedAt);
-            return new ParsedDocument(document, length, stoppedAt >= 0 ? Math.Min(stoppedAt, length) : null, timeLimit);
-        }
-        catch (Exception) when (Volatile.Read(ref parse.StoppedAt) >= 0)
-        {
-            // Moving the source under a running tokenizer could, in principle, make it read past the end (never seen).
-            // The page was being stopped anyway: report it stopped with nothing read.
-            return new ParsedDocument(s_parser.ParseDocument(string.Empty), length, 0, timeLimit);
-        }
-        finally
-        {
-            Volatile.Write(ref lane.Current, null);
-        }
-    }
-
-    private static TimeSpan Validate(TimeSpan timeLimit) =>
-        timeLimit > TimeSpan.Zero || timeLimit == Timeout.InfiniteTimeSpan
-            ? timeLimit
-            : throw new ArgumentOutOfRangeException(nameof(timeLimit), timeLimit, "a parse time limit is positive, or Timeout.InfiniteTimeSpan for none");
-
-    private static Lane Join()
-    {
-        var lane = new Lane(Thread.CurrentThread);
-        lock (s_gate)
-        {
-            s_lanes = [.. s_lanes, lane];
-            if (s_watchdog is null)
-            {
-                s_watchdog = new Thread(Watch, maxStackSize: 256 * 1024)
-                {
-                    IsBackground = true,
-                    Name = "ScrapeDsl parse watchdog",
-                };
-                s_watchdog.Start();
-            }
-        }
-
-        t_lane = lane;
-        return lane;
-    }
-
-    private static void Watch()
-    {
-        while (true)
-        {
-            Thread.Sleep(WatchPeriodMilliseconds);
-            var now = Stopwatch.GetTimestamp();
-            var lanes = Volatile.Read(ref s_lanes);
-            var ended = false;
-            foreach (var lane in lanes)
-            {
-                if (Volatile.Read(ref lane.Current) is { } parse && now >= parse.Deadline)
-                {
-                    parse.Stop();
-                }
-
-                ended |= !lane.Owner.IsAlive;
-            }
-
-            if (ended)
-            {
-                // Thread-pool threads come and go: forget the lanes of threads that have ended.
-                lock (s_gate)
-                {
-                    s_lanes = Array.FindAll(s_lanes, lane => lane.Owner.IsAlive);
-                }
-            }
-        }
-    }
-
-    /// <summary>The parse a thread is running, if any.</summary>
-    private sealed class Lane(Thread owner)
-    {
-        public readonly Thread Owner = owner;
-        public Watched? Current;
-    }
-
-    /// <summary>One parse under watch.</summary>
-    private sealed class Watched(TextSource source, long deadline)
-    {
-        public readonly long Deadline = deadline;
-
-        /// <summary>Where the tokenizer was when the watchdog first stopped the parse; -1 while it runs.</summary>
-        public int StoppedAt = -1;
-
-        /// <summary>
-        /// Moves the source to its end. Called again on every watch until the parse returns, since the tokenizer's own
-        /// write of its position can overwrite this one.
-        /// </summary>
-        public void Stop()
-        {
-            if (StoppedAt < 0)
-            {
-                Volatile.Write(ref StoppedAt, source.Index);
-            }
-
-            source.Index = source.Length;
-        }
+        var (document, stoppedAt) = ParseWatch.Parse(s_parser, text, timeLimit);
+        return new ParsedDocument(document, text.Length, stoppedAt, timeLimit);
     }
 }
 
