@@ -18,7 +18,8 @@ namespace ScrapeDsl;
 public sealed partial class Page
 {
     /// <summary>
-    /// The options every <c>Parse</c> gives AngleSharp's parser; give them to your own <see cref="HtmlParser"/> when you
+    /// The options every <c>Parse</c> gives AngleSharp's parser (through <see cref="PageParser"/>, which adds a time
+    /// limit); give them to your own <see cref="HtmlParser"/>, or use <see cref="PageParser.Parse(string)"/>, when you
     /// parse pages yourself and pass the documents to <see cref="Open(IDocument, Uri?, PagePlan)"/> (or an extractor's
     /// <c>Extract(IDocument, …)</c>). Nothing in the rule language can see where an element stood in the source or what a
     /// comment says (text and sanitized HTML leave comments out; the comment nodes stay, so selectors see the same tree),
