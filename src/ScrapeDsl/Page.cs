@@ -449,7 +449,7 @@ public sealed partial class Page
     {
         if (message is not null)
         {
-            _problems.Add(new FieldProblem(string.Empty, ProblemKind.ParseStopped, message, IsError: true));
+            _problems.Add(new FieldProblem(string.Empty, ProblemKind.ParseStopped, message + "; the fields were read from the part before that (PageParser.TimeLimit sets the limit)", IsError: true));
         }
     }
 

@@ -110,7 +110,7 @@ internal sealed class BatchRunner
             if (parsed.StopMessage is { } stopped)
             {
                 // Extracting from part of a page would count its missing fields against the rule in the drift report.
-                return Failure(file, url, stopped, "parse stopped at the time limit");
+                return Failure(file, url, stopped + " (--parse-limit sets the limit)", "parse stopped at the time limit");
             }
 
             IExtractor? extractor;

@@ -20,7 +20,7 @@ internal sealed class ExampleDocument
     private static readonly HtmlParser s_parser = new();
 
     /// <summary>
-    /// How long the checks let one example page take to parse (the runtime's default is 2 s): long enough that a busy
+    /// How long the checks let one example page take to parse (the runtime's default is 5 s): long enough that a busy
     /// machine never stops a real page (the largest example page, the RBC article, parses in about 2 ms), short enough
     /// that a hostile page cannot hold the build or the editor for minutes.
     /// </summary>

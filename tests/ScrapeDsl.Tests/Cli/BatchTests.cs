@@ -100,7 +100,7 @@ public sealed class BatchTests : IDisposable
         var line = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("hostile.html", StringComparison.Ordinal));
         Assert.Equal(ArticleUrl, line.GetProperty("url").GetString());
         Assert.False(line.GetProperty("success").GetBoolean());
-        Assert.StartsWith("the page took longer than 2 s to parse", line.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("the page took longer than 5 s to parse", line.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, report.Failures("parse stopped at the time limit"));
         Assert.Equal(2, report.Succeeded);
     }
