@@ -10,8 +10,9 @@ namespace ScrapeDsl.Language;
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
 /// several elements (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
-/// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly (rule <c>remove</c> as a removed view,
-/// first match in document order, first source with a non-empty value wins); what it approximates is in docs/checks.md.
+/// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly
+/// (rule <c>remove</c> as a removed view, first match in document order, first source with a non-empty value wins);
+/// what it approximates is in docs/checks.md.
 /// </summary>
 public static class ExampleChecker
 {
