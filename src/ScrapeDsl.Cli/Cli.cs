@@ -32,15 +32,13 @@ internal static class Cli
         }
     }
 
-    /// <summary>Reads a page file, or standard input for <c>-</c>.</summary>
-    public static byte[] ReadPage(string path)
+    /// <summary>Reads a page file, or standard input for <c>-</c>, refusing one larger than <paramref name="maxBytes"/>.</summary>
+    public static byte[] ReadPage(string path, long maxBytes)
     {
         if (path == "-")
         {
             using var input = Console.OpenStandardInput();
-            using var buffer = new MemoryStream();
-            input.CopyTo(buffer);
-            return buffer.ToArray();
+            return ReadPage(input, "the page on standard input", maxBytes);
         }
 
         if (Directory.Exists(path))
@@ -53,7 +51,32 @@ internal static class Cli
             throw new CliError($"page file '{path}' not found");
         }
 
+        var length = new FileInfo(path).Length;
+        if (length > maxBytes)
+        {
+            throw PageLimits.TooLarge($"page file '{path}'", length, maxBytes);
+        }
+
         return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Reads a page from a stream (standard input) to its end, stopping as soon as it passes <paramref name="maxBytes"/>.</summary>
+    internal static byte[] ReadPage(Stream input, string source, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw PageLimits.TooLarge(source, null, maxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Parses an absolute http(s) URL given on the command line.</summary>

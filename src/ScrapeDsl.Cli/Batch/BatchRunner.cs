@@ -13,8 +13,8 @@ namespace ScrapeDsl.Cli.Batch;
 /// <summary>
 /// Runs rules over many saved pages on several threads. Each page is read, decoded, parsed, extracted, written as
 /// one JSON line and dropped before the worker takes the next, so memory stays bounded by the number of threads,
-/// not the number of pages. A bad page (unreadable, empty, garbage, no URL, no rule, a parse stopped at
-/// <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads and decodes
+/// not the number of pages. A bad page (unreadable, empty, larger than the size limit, garbage, no URL, no rule, a
+/// parse stopped at <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads and decodes
 /// into two arrays of its own that it reuses for every page (they grow to the largest page), so pages do not each
 /// allocate a large-object-heap byte[] and string.
 /// </summary>
@@ -25,12 +25,15 @@ internal sealed class BatchRunner
     private readonly ExtractorRegistry _registry;
     private readonly UrlList _urls;
     private readonly string? _charset;
+    private readonly long _maxPageBytes;
 
-    public BatchRunner(ExtractorRegistry registry, UrlList urls, string? charset)
+    /// <summary>A runner; <paramref name="maxPageBytes"/> is the largest page file it reads (<c>--max-page-size</c>).</summary>
+    public BatchRunner(ExtractorRegistry registry, UrlList urls, string? charset, long maxPageBytes)
     {
         _registry = registry;
         _urls = urls;
         _charset = charset;
+        _maxPageBytes = maxPageBytes;
     }
 
     public DriftReport Report { get; } = new();
@@ -97,7 +100,7 @@ internal sealed class BatchRunner
         Uri? url = null;
         try
         {
-            var bytes = worker.Read(file);
+            var bytes = worker.Read(file, _maxPageBytes);
             if (bytes.Length == 0)
             {
                 return Failure(file, null, "empty file", "empty file");
@@ -132,6 +135,10 @@ internal sealed class BatchRunner
             }
 
             return Extracted(file, extractor.ExtractUntyped(document, url));
+        }
+        catch (PageTooLargeException error)
+        {
+            return Failure(file, null, error.Message, "page too large");
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -211,16 +218,16 @@ internal sealed class BatchRunner
         private byte[] _bytes = [];
         private char[] _text = [];
 
-        /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call).</summary>
-        public ReadOnlySpan<byte> Read(string file)
+        /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call), if there are at most <paramref name="maxBytes"/>.</summary>
+        public ReadOnlySpan<byte> Read(string file, long maxBytes)
         {
             // What File.ReadAllBytes does (same open options and exceptions; a pipe or a file that reports no length is
             // read to its end too), into the reused buffer. Buffer size 1: no FileStream buffer of its own.
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             var length = stream.CanSeek ? stream.Length : 0;
-            if (length > Array.MaxLength)
+            if (length > maxBytes)
             {
-                throw new IOException($"'{file}' is larger than 2 GB");
+                throw PageLimits.TooLarge($"'{file}'", length, maxBytes);
             }
 
             // One byte more than the length, so that the end is a read of 0 (and a file that grew meanwhile is read whole).
@@ -228,11 +235,17 @@ internal sealed class BatchRunner
             var count = 0;
             while (true)
             {
+                if (count > maxBytes)
+                {
+                    // A pipe, or a file that grew while being read.
+                    throw PageLimits.TooLarge($"'{file}'", null, maxBytes);
+                }
+
                 if (count == _bytes.Length)
                 {
                     if (count == Array.MaxLength)
                     {
-                        throw new IOException($"'{file}' is larger than 2 GB");
+                        throw PageLimits.TooLarge($"'{file}'", null, Array.MaxLength);
                     }
 
                     Array.Resize(ref _bytes, (int)Math.Min(2L * count, Array.MaxLength));

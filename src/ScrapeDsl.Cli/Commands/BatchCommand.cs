@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
-using System.Threading;
 using ScrapeDsl.Cli.Batch;
 
 namespace ScrapeDsl.Cli.Commands;
@@ -18,11 +17,8 @@ internal static class BatchCommand
         var urls = new Option<string?>("--urls") { Description = "A sidecar list of page URLs: one 'file<TAB>url' per line. Default: each page's canonical link or og:url." };
         var threads = new Option<int>("--threads") { Description = "Pages processed at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var charset = new Option<string?>("--charset") { Description = "The pages' encoding when they have no BOM or <meta charset>." };
-        var parseLimit = new Option<double>("--parse-limit")
-        {
-            Description = "Seconds one page may take to parse; a page that takes longer (hostile or broken markup) becomes a failure line. 0: no limit.",
-            DefaultValueFactory = _ => PageParser.TimeLimit.TotalSeconds,
-        };
+        var parseLimit = PageLimits.ParseLimitOption("a page that takes longer (hostile or broken markup) becomes a failure line");
+        var maxPageSize = PageLimits.MaxPageSizeOption();
         var command = new Command("batch", """
             Run rules over many saved pages on all cores: one JSON line per page ({ file, url, rule, success, value,
             problems } or { file, url, rule: null, success: false, error }), never stopping on a bad page, then a
@@ -33,12 +29,12 @@ internal static class BatchCommand
               scrape batch 'saved/**/*.html' --rules rules/ --urls saved/urls.tsv > results.jsonl
               scrape batch ../shared/corpus/news/pages --rules docs/examples/any-article.scrape.yaml --threads 1 --out /dev/null
 
-            Exit codes: 0 every page extracted successfully; 1 some pages failed (no rule, no URL, unreadable or
-            empty, parse stopped at --parse-limit, or a required field missing); 2 bad input (no pages, broken rule
-            file, bad --urls list, --threads or --parse-limit out of range).
+            Exit codes: 0 every page extracted successfully; 1 some pages failed (no rule, no URL, unreadable, empty or
+            larger than --max-page-size, parse stopped at --parse-limit, or a required field missing); 2 bad input (no
+            pages, broken rule file, bad --urls list, --threads, --parse-limit or --max-page-size out of range).
             """)
         {
-            input, output, rules, urls, threads, charset, parseLimit,
+            input, output, rules, urls, threads, charset, parseLimit, maxPageSize,
         };
         command.SetAction(result => Cli.Guard(() => Run(
             result.GetValue(input)!,
@@ -47,29 +43,25 @@ internal static class BatchCommand
             result.GetValue(urls),
             result.GetValue(threads),
             result.GetValue(charset),
-            result.GetValue(parseLimit))));
+            result.GetValue(parseLimit),
+            result.GetValue(maxPageSize))));
         return command;
     }
 
-    private static int Run(string input, string? outputPath, string? rulesPath, string? urlsPath, int threads, string? charset, double parseLimit)
+    private static int Run(string input, string? outputPath, string? rulesPath, string? urlsPath, int threads, string? charset, double parseLimit, double maxPageSize)
     {
         if (threads < 1)
         {
             throw new CliError("--threads must be at least 1");
         }
 
-        // 0 means no limit; anything else must be at least a millisecond and at most a day.
-        if (parseLimit != 0 && !(parseLimit is >= 0.001 and <= 86_400))
-        {
-            throw new CliError("--parse-limit must be a number of seconds from 0.001 to 86400, or 0 for no limit");
-        }
-
-        PageParser.TimeLimit = parseLimit == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(parseLimit);
+        PageLimits.ApplyParseLimit(parseLimit);
+        var maxPageBytes = PageLimits.MaxPageBytes(maxPageSize);
 
         var files = PageFiles.Resolve(input);
         var registry = rulesPath is null ? ScrapeDsl.Rules.ScrapeRules.Registry : RunCommand.LoadRules(rulesPath);
         var urls = urlsPath is null ? UrlList.Empty : UrlList.Read(urlsPath);
-        var runner = new BatchRunner(registry, urls, charset);
+        var runner = new BatchRunner(registry, urls, charset, maxPageBytes);
         var report = outputPath is null ? Console.Error : Console.Out;
         // A redrawn bar only when it cannot tangle with JSON lines on the same terminal.
         var progress = new Progress(files.Count, interactive: !Console.IsErrorRedirected && (outputPath is not null || Console.IsOutputRedirected));

@@ -19,6 +19,7 @@ internal static class NewCommand
         var rulesDir = new Option<string>("--rules-dir") { Description = "Where rule folders live.", DefaultValueFactory = _ => "rules" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing rule file or fixture." };
         var charset = new Option<string?>("--charset") { Description = "The page's encoding when it has no BOM or <meta charset>." };
+        var maxPageSize = PageLimits.MaxPageSizeOption();
         var command = new Command("new", """
             Scaffold a rule from a saved page: guesses title, authors, publishedAt, lead, body, tags and image from the
             page's JSON-LD, OpenGraph/article meta, microdata, h1, time[datetime], rel=author and its densest text block;
@@ -31,10 +32,11 @@ internal static class NewCommand
 
             Then: scrape run rules/example.com/fixtures/story.html --rules rules/example.com --url <url>
 
-            Exit codes: 0 rule written; 2 bad input (no page, bad URL or name, rule file already exists without --force).
+            Exit codes: 0 rule written; 2 bad input (no page, a page larger than --max-page-size or too slow to parse,
+            bad URL or name, rule file already exists without --force).
             """)
         {
-            page, url, name, rulesDir, force, charset,
+            page, url, name, rulesDir, force, charset, maxPageSize,
         };
         command.SetAction(result => Cli.Guard(() => Run(
             result.GetValue(page)!,
@@ -42,11 +44,12 @@ internal static class NewCommand
             result.GetValue(name),
             result.GetValue(rulesDir)!,
             result.GetValue(force),
-            result.GetValue(charset))));
+            result.GetValue(charset),
+            result.GetValue(maxPageSize))));
         return command;
     }
 
-    private static int Run(string pagePath, string urlText, string? name, string rulesDir, bool force, string? charset)
+    private static int Run(string pagePath, string urlText, string? name, string rulesDir, bool force, string? charset, double maxPageSize)
     {
         if (pagePath == "-")
         {
@@ -54,7 +57,7 @@ internal static class NewCommand
         }
 
         var url = Cli.ParseUrl(urlText);
-        var bytes = Cli.ReadPage(pagePath);
+        var bytes = Cli.ReadPage(pagePath, PageLimits.MaxPageBytes(maxPageSize));
         var html = PageText.Decode(bytes, charset);
 
         var fixtureName = Path.GetFileName(pagePath);

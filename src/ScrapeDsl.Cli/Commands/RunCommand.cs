@@ -17,6 +17,8 @@ internal static class RunCommand
         var url = new Option<string?>("--url") { Description = "The page's URL: picks the rule and resolves relative links. Default: the page's canonical link or og:url." };
         var rules = new Option<string?>("--rules") { Description = "A rule file or folder to run straight from YAML (no build). Default: the compiled rules." };
         var charset = new Option<string?>("--charset") { Description = "The page's encoding when it has no BOM or <meta charset> (e.g. windows-1251)." };
+        var parseLimit = PageLimits.ParseLimitOption("a page that takes longer (hostile or broken markup) gives what was parsed in time and a parseStopped problem");
+        var maxPageSize = PageLimits.MaxPageSizeOption();
         var command = new Command("run", """
             Extract one page to JSON.
 
@@ -25,22 +27,27 @@ internal static class RunCommand
               curl -s https://www.rbc.ru/ | scrape run - --url https://www.rbc.ru/
               scrape run page.html --rules rules/rbc.ru/article.scrape.yaml --url https://www.rbc.ru/politics/03/06/2025/x
 
-            Exit codes: 0 extracted; 1 extracted but a required field is missing; 2 bad input (no file, no rule for the URL, broken rule).
+            Exit codes: 0 extracted; 1 extracted but a required field is missing (or the parse was stopped at
+            --parse-limit); 2 bad input (no file, a page larger than --max-page-size, no rule for the URL, broken rule,
+            --parse-limit or --max-page-size out of range).
             """)
         {
-            page, url, rules, charset,
+            page, url, rules, charset, parseLimit, maxPageSize,
         };
         command.SetAction(result => Cli.Guard(() => Run(
             result.GetValue(page)!,
             result.GetValue(url),
             result.GetValue(rules),
-            result.GetValue(charset))));
+            result.GetValue(charset),
+            result.GetValue(parseLimit),
+            result.GetValue(maxPageSize))));
         return command;
     }
 
-    private static int Run(string pagePath, string? urlText, string? rulesPath, string? charset)
+    private static int Run(string pagePath, string? urlText, string? rulesPath, string? charset, double parseLimit, double maxPageSize)
     {
-        var html = PageText.Decode(Cli.ReadPage(pagePath), charset);
+        PageLimits.ApplyParseLimit(parseLimit);
+        var html = PageText.Decode(Cli.ReadPage(pagePath, PageLimits.MaxPageBytes(maxPageSize)), charset);
         var url = urlText is null ? FindUrl(html) : Cli.ParseUrl(urlText);
         var registry = rulesPath is null ? ScrapeDsl.Rules.ScrapeRules.Registry : LoadRules(rulesPath);
         IExtractor extractor;

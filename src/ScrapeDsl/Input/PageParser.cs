@@ -36,7 +36,7 @@ public static class PageParser
     /// How long one page may take to parse before the parse is stopped; <see cref="Timeout.InfiniteTimeSpan"/> for no
     /// limit. The default, 5 s, is twenty times the first parse of the largest page of the news corpus (2.7 MB, 0.25 s
     /// in a fresh process), because the limit counts wall-clock time, which a busy machine stretches. Process-wide: set it once at
-    /// start-up. <c>scrape batch --parse-limit</c> sets it for a batch. Where the runtime cannot start a thread of its
+    /// start-up. <c>--parse-limit</c> sets it for <c>scrape run</c> and <c>scrape batch</c>. Where the runtime cannot start a thread of its
     /// own (browser WebAssembly, WASI), parses run without a limit.
     /// </summary>
     public static TimeSpan TimeLimit

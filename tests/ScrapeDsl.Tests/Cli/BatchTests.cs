@@ -145,9 +145,39 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(files, BatchRunner.Schedule(files, threads: 1));
     }
 
-    private static (List<JsonElement> Lines, DriftReport Report) RunBatch(string folder, UrlList urls)
+    [Fact]
+    public void A_page_larger_than_the_size_limit_is_a_failure_line_without_being_read_and_the_batch_goes_on()
     {
-        var runner = new BatchRunner(ScrapeRules.Registry, urls, charset: null);
+        // 0.25 MB: the RBC article (290 KB) is over it, the home page (227 KB) under it.
+        var (lines, report) = RunBatch(PagesFolder(), UrlList.Empty, maxPageBytes: 250_000);
+
+        Assert.Equal(4, lines.Count);
+        var article = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("election.html", StringComparison.Ordinal));
+        Assert.False(article.GetProperty("success").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, article.GetProperty("url").ValueKind);
+        Assert.Matches(@"^'.*election\.html' is 0\.29\d* MB, larger than --max-page-size 0\.25 MB$", article.GetProperty("error").GetString());
+        Assert.Equal(1, report.Failures("page too large"));
+        Assert.Equal(1, report.PagesMatched("RbcHome"));
+        Assert.Equal(1, report.Succeeded);
+    }
+
+    [Fact]
+    public void A_page_size_limit_out_of_range_is_bad_input()
+    {
+        var folder = PagesFolder();
+        var output = Path.Combine(folder, "results.jsonl");
+
+        foreach (var bad in new[] { "-1", "0.0001", "2001" })
+        {
+            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, "--max-page-size", bad }));
+        }
+
+        Assert.False(File.Exists(output));
+    }
+
+    private static (List<JsonElement> Lines, DriftReport Report) RunBatch(string folder, UrlList urls, long maxPageBytes = 16_000_000)
+    {
+        var runner = new BatchRunner(ScrapeRules.Registry, urls, charset: null, maxPageBytes);
         using var output = new MemoryStream();
         runner.Run(PageFiles.Resolve(folder), output, threads: 2);
         var lines = Encoding.UTF8.GetString(output.ToArray())

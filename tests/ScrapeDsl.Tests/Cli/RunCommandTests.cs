@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using ScrapeDsl.Cli;
 using ScrapeDsl.Cli.Commands;
 using ScrapeDsl.Tests.Interpreter;
 using Xunit;
@@ -15,5 +17,45 @@ public sealed class RunCommandTests
 
         var expected = ScrapeDsl.Examples.ExampleCatalog.Discover(RepositoryPaths.RulesFolder, out _).Select(example => example.RuleName).Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal);
         Assert.Equal(expected, registry.All.Select(rule => rule.RuleName).OrderBy(name => name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_page_larger_than_the_size_limit_is_refused_before_it_is_read()
+    {
+        var article = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
+
+        var error = Assert.Throws<PageTooLargeException>(() => ScrapeDsl.Cli.Cli.ReadPage(article, maxBytes: 250_000));
+        Assert.EndsWith("election.html' is 0.29 MB, larger than --max-page-size 0.25 MB", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new FileInfo(article).Length, ScrapeDsl.Cli.Cli.ReadPage(article, maxBytes: 300_000).Length);
+        Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "run", article, "--max-page-size", "0.25" }));
+    }
+
+    [Fact]
+    public void A_page_on_standard_input_is_read_only_up_to_the_size_limit()
+    {
+        var source = new PipeLikeStream(new byte[1_000_000]);
+
+        var error = Assert.Throws<PageTooLargeException>(() => ScrapeDsl.Cli.Cli.ReadPage(source, "the page on standard input", maxBytes: 100_000));
+        Assert.Equal("the page on standard input is more than 0.1 MB, larger than --max-page-size 0.1 MB", error.Message);
+        Assert.True(source.Position < 200_000, $"read {source.Position} bytes");
+        Assert.Equal(1_000_000, ScrapeDsl.Cli.Cli.ReadPage(new MemoryStream(new byte[1_000_000]), "stdin", maxBytes: 1_000_000).Length);
+    }
+
+    [Fact]
+    public void Limits_out_of_range_are_bad_input()
+    {
+        var article = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
+
+        // Values that would be accepted are not run here: --parse-limit sets the process-wide limit other tests rely on.
+        foreach (var (option, bad) in new[] { ("--max-page-size", "-1"), ("--max-page-size", "2001"), ("--parse-limit", "0.0001"), ("--parse-limit", "-5") })
+        {
+            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "run", article, option, bad }));
+        }
+    }
+
+    /// <summary>A stream without a length to check first, as a pipe is.</summary>
+    private sealed class PipeLikeStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }
