@@ -72,9 +72,14 @@ public sealed class InterpretedRule : IExtractor
     /// <summary>Runs the rule on a document the caller owns (not modified).</summary>
     public ExtractionResult<InterpretedRecord> Extract(IDocument document, Uri? url) => Read(Page.Open(document, url, _plan));
 
+    /// <summary>Runs the rule on a page parsed with <see cref="PageParser"/>; a stopped parse is reported as when this parses the page.</summary>
+    public ExtractionResult<InterpretedRecord> Extract(ParsedDocument page, Uri? url) => Read(Page.Open(page, url, _plan));
+
     IExtractionResult IExtractor.ExtractUntyped(string html, Uri? url) => Extract(html, url);
 
     IExtractionResult IExtractor.ExtractUntyped(IDocument document, Uri? url) => Extract(document, url);
+
+    IExtractionResult IExtractor.ExtractUntyped(ParsedDocument page, Uri? url) => Extract(page, url);
 
     private ExtractionResult<InterpretedRecord> Read(Page page) =>
         page.Result(Rule.Name, ReadRecord(page, page.Root, _fields, parentPath: null, index: -1));

@@ -114,6 +114,13 @@ public sealed partial class Page
     public static Page Open(IDocument document, Uri? url, PagePlan plan) =>
         new(document ?? throw new ArgumentNullException(nameof(document)), url, plan ?? throw new ArgumentNullException(nameof(plan)));
 
+    /// <summary>
+    /// Reads a page the caller parsed with <see cref="PageParser"/> (to look at it first: its canonical link, say), with a
+    /// plan; a parse stopped at its time limit is reported as in <see cref="Parse(string, Uri?, PagePlan)"/>.
+    /// </summary>
+    public static Page Open(ParsedDocument page, Uri? url, PagePlan plan) =>
+        new(page.Document ?? throw new ArgumentNullException(nameof(page)), url, plan ?? throw new ArgumentNullException(nameof(plan)), page.StopMessage);
+
     /// <summary>Reads a scalar text field: the first source whose first match yields a non-empty value.</summary>
     /// <returns>The value, or null when no source yields one (reported as missing).</returns>
     public string? ReadString(IElement scope, FieldRef field, Source[] sources, Selector[]? remove, bool required, Transform[]? transforms = null)

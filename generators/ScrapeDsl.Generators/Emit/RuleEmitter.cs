@@ -136,9 +136,15 @@ internal static class RuleEmitter
         writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>");
         writer.Line("    Read(" + Runtime + ".Page.Open(document, url, s_plan));");
         writer.Line();
+        writer.Line("/// <summary>Reads a <see cref=\"" + rule.Name + "\"/> from a page parsed with <see cref=\"global::ScrapeDsl.PageParser\"/>; a stopped parse is reported as when this parses the page.</summary>");
+        writer.Line("public " + Runtime + ".ExtractionResult<" + rule.Name + "> Extract(" + Runtime + ".ParsedDocument page, global::System.Uri? url) =>");
+        writer.Line("    Read(" + Runtime + ".Page.Open(page, url, s_plan));");
+        writer.Line();
         writer.Line(Runtime + ".IExtractionResult " + Runtime + ".IExtractor.ExtractUntyped(string html, global::System.Uri? url) => Extract(html, url);");
         writer.Line();
         writer.Line(Runtime + ".IExtractionResult " + Runtime + ".IExtractor.ExtractUntyped(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) => Extract(document, url);");
+        writer.Line();
+        writer.Line(Runtime + ".IExtractionResult " + Runtime + ".IExtractor.ExtractUntyped(" + Runtime + ".ParsedDocument page, global::System.Uri? url) => Extract(page, url);");
         writer.Line();
         writer.Open("private static " + Runtime + ".ExtractionResult<" + rule.Name + "> Read(" + Runtime + ".Page page)");
         writer.Line("var scope = page.Root;");

@@ -48,7 +48,10 @@ internal static class RunCommand
     {
         PageLimits.ApplyParseLimit(parseLimit);
         var html = PageText.Decode(Cli.ReadPage(pagePath, PageLimits.MaxPageBytes(maxPageSize)), charset);
-        var url = urlText is null ? FindUrl(html) : Cli.ParseUrl(urlText);
+
+        // Parsed once, for its URL and for the rule (a stopped parse is reported in the result).
+        var parsed = PageParser.Parse(html);
+        var url = urlText is null ? PageUrl.Find(parsed.Document) : Cli.ParseUrl(urlText);
         var registry = rulesPath is null ? ScrapeDsl.Rules.ScrapeRules.Registry : LoadRules(rulesPath);
         IExtractor extractor;
         if (url is null)
@@ -62,7 +65,7 @@ internal static class RunCommand
             extractor = registry.Find(url) ?? throw new CliError($"no rule matches {url} (rules: {RuleNames(registry)})");
         }
 
-        var result = extractor.ExtractUntyped(html, url);
+        var result = extractor.ExtractUntyped(parsed, url);
         Cli.WriteJson(result);
         return result.Success ? 0 : 1;
     }
@@ -131,9 +134,6 @@ internal static class RunCommand
 
         return new ExtractorRegistry(extractors);
     }
-
-    // With the time limit: a hostile page must not hold the command here, before its extraction reports the stopped parse.
-    private static Uri? FindUrl(string html) => PageUrl.Find(PageParser.Parse(html).Document);
 
     private static string RuleNames(ExtractorRegistry registry)
     {

@@ -20,4 +20,7 @@ public interface IExtractor
 
     /// <summary>Runs the rule on a document the caller owns (it is not modified).</summary>
     IExtractionResult ExtractUntyped(IDocument document, Uri? url);
+
+    /// <summary>Runs the rule on a page parsed with <see cref="PageParser"/>; a stopped parse is reported as a <c>parseStopped</c> problem.</summary>
+    IExtractionResult ExtractUntyped(ParsedDocument page, Uri? url);
 }

@@ -283,9 +283,15 @@ namespace Consumer.Rules
         public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) =>
             Read(global::ScrapeDsl.Page.Open(document, url, s_plan));
 
+        /// <summary>Reads a <see cref="RbcArticle"/> from a page parsed with <see cref="global::ScrapeDsl.PageParser"/>; a stopped parse is reported as when this parses the page.</summary>
+        public global::ScrapeDsl.ExtractionResult<RbcArticle> Extract(global::ScrapeDsl.ParsedDocument page, global::System.Uri? url) =>
+            Read(global::ScrapeDsl.Page.Open(page, url, s_plan));
+
         global::ScrapeDsl.IExtractionResult global::ScrapeDsl.IExtractor.ExtractUntyped(string html, global::System.Uri? url) => Extract(html, url);
 
         global::ScrapeDsl.IExtractionResult global::ScrapeDsl.IExtractor.ExtractUntyped(global::AngleSharp.Dom.IDocument document, global::System.Uri? url) => Extract(document, url);
+
+        global::ScrapeDsl.IExtractionResult global::ScrapeDsl.IExtractor.ExtractUntyped(global::ScrapeDsl.ParsedDocument page, global::System.Uri? url) => Extract(page, url);
 
         private static global::ScrapeDsl.ExtractionResult<RbcArticle> Read(global::ScrapeDsl.Page page)
         {

@@ -77,6 +77,26 @@ public sealed class ParseLimitTests
     }
 
     [Fact]
+    public void A_page_the_caller_parsed_reports_its_stopped_parse_in_both_runners_and_a_whole_one_reads_as_its_html_does()
+    {
+        // A caller that parses first (to find the page's URL, as scrape run does) and then extracts.
+        var parsed = PageParser.Parse("<h1 class='article__header__title-in'>Title</h1>" + Repeat("<ul><li>", 60_000), s_shortLimit);
+        var interpreted = InterpretedRule.From(RuleResolver.ReadFile(Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "article.scrape.yaml")).Rule!);
+
+        foreach (var result in new IExtractionResult[] { RbcArticleExtractor.Instance.Extract(parsed, s_articleUrl), interpreted.Extract(parsed, s_articleUrl) })
+        {
+            Assert.False(result.Success);
+            Assert.Equal((string.Empty, ProblemKind.ParseStopped), (result.Problems[0].Field, result.Problems[0].Kind));
+            Assert.Contains("longer than 0.2 s to parse", result.Problems[0].Message, StringComparison.Ordinal);
+        }
+
+        var article = File.ReadAllText(Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html"));
+        var fromParsed = RbcArticleExtractor.Instance.Extract(PageParser.Parse(article), s_articleUrl);
+        Assert.True(fromParsed.Success);
+        Assert.Equal(ResultJson.Serialize(RbcArticleExtractor.Instance.Extract(article, s_articleUrl)), ResultJson.Serialize(fromParsed));
+    }
+
+    [Fact]
     public void Without_a_limit_or_with_the_longest_one_a_slow_parse_runs_to_the_end()
     {
         // About 1 s whole on the benchmark machine: past a 1 ms limit (the watchdog looks every 50 ms), within none.

@@ -75,5 +75,7 @@ public class RegistryTests
         public IExtractionResult ExtractUntyped(string html, Uri? url) => throw new NotSupportedException();
 
         public IExtractionResult ExtractUntyped(IDocument document, Uri? url) => throw new NotSupportedException();
+
+        public IExtractionResult ExtractUntyped(ParsedDocument page, Uri? url) => throw new NotSupportedException();
     }
 }

@@ -105,6 +105,8 @@ public sealed class SnapshotWorkflowTests : IDisposable
 
         public IExtractionResult ExtractUntyped(IDocument document, Uri? url) => ExtractUntyped(string.Empty, url);
 
+        public IExtractionResult ExtractUntyped(ParsedDocument page, Uri? url) => ExtractUntyped(string.Empty, url);
+
         private sealed record Record(string Title) : IExtractedRecord
         {
             public void WriteJson(Utf8JsonWriter writer)
