@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
+using ScrapeDsl.Parsing;
+
 namespace ScrapeDsl;
 
 /// <summary>
@@ -19,19 +21,13 @@ public sealed partial class Page
 {
     /// <summary>
     /// The options every <c>Parse</c> gives AngleSharp's parser (through <see cref="PageParser"/>, which adds a time
-    /// limit); give them to your own <see cref="HtmlParser"/>, or use <see cref="PageParser.Parse(string)"/>, when you
-    /// parse pages yourself and pass the documents to <see cref="Open(IDocument, Uri?, PagePlan)"/> (or an extractor's
-    /// <c>Extract(IDocument, …)</c>). Nothing in the rule language can see where an element stood in the source or what a
-    /// comment says (text and sanitized HTML leave comments out; the comment nodes stay, so selectors see the same tree),
-    /// so the tokenizer neither tracks the one nor keeps the other: 2–3 % of the parse on the RBC article
-    /// (docs/performance.md). <c>ParserOptionsTests</c> checks that every example page gives the same result as with
-    /// AngleSharp's defaults.
+    /// limit), and the example checks too; give them to your own <see cref="HtmlParser"/>, or use
+    /// <see cref="PageParser.Parse(string)"/>, when you parse pages yourself and pass the documents to
+    /// <see cref="Open(IDocument, Uri?, PagePlan)"/> (or an extractor's <c>Extract(IDocument, …)</c>). Element positions
+    /// and comment text are left out: nothing in the rule language can see them, and not keeping them takes 2–3 % off
+    /// the parse (docs/performance.md).
     /// </summary>
-    public static HtmlParserOptions ParserOptions => new()
-    {
-        DisableElementPositionTracking = true,
-        SkipComments = true,
-    };
+    public static HtmlParserOptions ParserOptions => HtmlParsing.Options;
 
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();

@@ -17,7 +17,8 @@ namespace ScrapeDsl.Language;
 /// </summary>
 internal sealed class ExampleDocument
 {
-    private static readonly HtmlParser s_parser = new();
+    // The runtime's options (HtmlParsing): the checks see the tree extraction sees.
+    private static readonly HtmlParser s_parser = new(HtmlParsing.Options);
 
     /// <summary>
     /// How long the checks let one example page take to parse (the runtime's default is 5 s): long enough that a busy
