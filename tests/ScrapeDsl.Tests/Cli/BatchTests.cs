@@ -106,18 +106,6 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
-    public void A_parse_limit_below_a_millisecond_other_than_0_is_bad_input()
-    {
-        var folder = PagesFolder();
-        var output = Path.Combine(folder, "results.jsonl");
-
-        foreach (var bad in new[] { "-1", "0.0001" })
-        {
-            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, "--parse-limit", bad }));
-        }
-    }
-
-    [Fact]
     public void A_glob_selects_pages_in_nested_folders()
     {
         var folder = PagesFolder();
@@ -162,14 +150,14 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
-    public void A_page_size_limit_out_of_range_is_bad_input()
+    public void Limits_out_of_range_are_bad_input_and_no_page_is_read()
     {
         var folder = PagesFolder();
         var output = Path.Combine(folder, "results.jsonl");
 
-        foreach (var bad in new[] { "-1", "0.0001", "2001" })
+        foreach (var (option, bad) in new[] { ("--parse-limit", "-1"), ("--parse-limit", "0.0001"), ("--max-page-size", "-1"), ("--max-page-size", "0.0001"), ("--max-page-size", "2001") })
         {
-            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, "--max-page-size", bad }));
+            Assert.Equal(2, ScrapeDsl.Cli.Program.Main(new[] { "batch", folder, "--out", output, option, bad }));
         }
 
         Assert.False(File.Exists(output));
