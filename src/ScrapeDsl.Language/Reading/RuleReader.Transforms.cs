@@ -9,7 +9,7 @@ namespace ScrapeDsl.Language;
 /// <summary>Reading and checking a field's <c>transform</c> list with the same .NET APIs the runtime uses.</summary>
 public sealed partial class RuleReader
 {
-    private static readonly string[] s_transformKinds = { "normalize", "regex", "replace", "stripPrefix", "stripSuffix", "split", "date", "number", "absoluteUrl", "custom" };
+    internal static readonly string[] s_transformKinds = { "normalize", "regex", "replace", "stripPrefix", "stripSuffix", "split", "date", "number", "absoluteUrl", "custom" };
     private static readonly string[] s_bareTransforms = { "normalize", "absoluteUrl" };
     private static HashSet<string>? s_cultures;
 

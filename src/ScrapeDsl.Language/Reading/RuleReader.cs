@@ -35,16 +35,17 @@ public sealed record RuleFile(string Path, Rule? Rule, EquatableArray<RuleDiagno
 /// </summary>
 public sealed partial class RuleReader
 {
-    private static readonly string[] s_rootKeys = { "name", "description", "extends", "match", "remove", "fields", "examples" };
+    // Internal: docs/scrape.schema.json (editor completion) is held to these lists by RuleSchemaTests.
+    internal static readonly string[] s_rootKeys = { "name", "description", "extends", "match", "remove", "fields", "examples" };
     private static readonly string[] s_partialKeys = { "description", "extends", "remove", "fields" };
-    private static readonly string[] s_matchKeys = { "hosts", "paths", "exclude", "priority" };
-    private static readonly string[] s_fieldKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "many", "required", "type", "fallback", "remove", "transform", "fields" };
+    internal static readonly string[] s_matchKeys = { "hosts", "paths", "exclude", "priority" };
+    internal static readonly string[] s_fieldKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "many", "required", "type", "fallback", "remove", "transform", "fields" };
     private static readonly string[] s_sourceKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const" };
-    private static readonly string[] s_fallbackKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "transform" };
+    internal static readonly string[] s_fallbackKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "transform" };
     private static readonly string[] s_sourceKindKeys = { "css", "meta", "jsonld", "itemprop", "const" };
-    private static readonly string[] s_exampleKeys = { "page", "url" };
-    private static readonly string[] s_types = { "string", "int", "decimal", "bool", "datetime", "date", "url" };
-    private static readonly string[] s_values = { "text", "html", "attr" };
+    internal static readonly string[] s_exampleKeys = { "page", "url" };
+    internal static readonly string[] s_types = { "string", "int", "decimal", "bool", "datetime", "date", "url" };
+    internal static readonly string[] s_values = { "text", "html", "attr" };
 
     private readonly string _path;
     private readonly string _text;
