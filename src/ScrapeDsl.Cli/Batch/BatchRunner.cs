@@ -14,9 +14,9 @@ namespace ScrapeDsl.Cli.Batch;
 /// Runs rules over many saved pages on several threads. Each page is read, decoded, parsed, extracted, written as
 /// one JSON line and dropped before the worker takes the next, so memory stays bounded by the number of threads,
 /// not the number of pages. A bad page (unreadable, empty, larger than the size limit, garbage, no URL, no rule, a
-/// parse stopped at <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads and decodes
-/// into two arrays of its own that it reuses for every page (they grow to the largest page), so pages do not each
-/// allocate a large-object-heap byte[] and string.
+/// parse stopped at <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads
+/// and decodes into two arrays of its own that it reuses for every page (they grow to the largest page read, which the
+/// size limit bounds), so pages do not each allocate a large-object-heap byte[] and string.
 /// </summary>
 internal sealed class BatchRunner
 {
