@@ -110,7 +110,7 @@ internal static class CheckCommand
     }
 
     /// <summary>The example pages of a rule, read from disk beside the rule file and decoded as the runtime decodes pages.</summary>
-    private static List<ExamplePage> LoadPages(string ruleFile, Rule rule)
+    internal static List<ExamplePage> LoadPages(string ruleFile, Rule rule)
     {
         var pages = new List<ExamplePage>();
         var folder = Path.GetDirectoryName(ruleFile) ?? string.Empty;

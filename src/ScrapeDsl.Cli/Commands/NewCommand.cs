@@ -101,8 +101,27 @@ internal static class NewCommand
             }
         }
 
+        // What the build will say of the new rule on its page: the guesses to review first (a selector that also matches
+        // later elements, say), named now rather than at the next build.
+        var findings = Findings(rulePath);
+        if (findings.Count > 0)
+        {
+            Console.WriteLine($"the build will report {findings.Count} finding(s) on the example page (review these guesses first):");
+            foreach (var finding in findings)
+            {
+                Console.WriteLine(finding.ToString());
+            }
+        }
+
         Console.WriteLine($"next: scrape run {fixturePath} --rules {rulePath} --url {url.AbsoluteUri}");
         return 0;
+    }
+
+    /// <summary>The example checks' findings on a written rule file, as <c>scrape check</c> gives them.</summary>
+    internal static IReadOnlyList<RuleDiagnostic> Findings(string rulePath)
+    {
+        var rule = RuleReader.Read(rulePath, File.ReadAllText(rulePath)).Rule;
+        return rule is null ? Array.Empty<RuleDiagnostic>() : ExampleChecker.Check(rulePath, rule, CheckCommand.LoadPages(rulePath, rule)).AsArray();
     }
 
     private static IEnumerable<(string Name, string Path)> ExistingRuleNames(string rulesDir)

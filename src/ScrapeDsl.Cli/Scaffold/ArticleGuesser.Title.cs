@@ -51,7 +51,9 @@ internal static partial class ArticleGuesser
 
         if (document.QuerySelector("title") is { } title && TextContent.Of(title) is { Length: > 0 } titleText)
         {
-            candidates.Add(new Candidate(new GuessedSource(SourceKind.Css, "title", null, "<title>"), new[] { titleText }, 1));
+            // Inline SVG icons have titles of their own: then only the head's is the page's.
+            var selector = document.QuerySelectorAll("title").Length == 1 ? "title" : "head > title";
+            candidates.Add(new Candidate(new GuessedSource(SourceKind.Css, selector, null, "<title>"), new[] { titleText }, 1));
         }
 
         if (page.JsonLd?.Headline is { } headline)

@@ -100,8 +100,16 @@ internal static class BodyGuesser
             var other = page.Document.QuerySelector(fallbackSelector);
             if (other is not null && other != best && SameProse(other, best, text0))
             {
-                sources.Add(new GuessedSource(SourceKind.Css, fallbackSelector, null, name));
-                evidence.Add(name);
+                // A generic fallback that also matches teasers would read one of them where the body is missing: it
+                // must match this element alone, as is or narrowed down by a stable selector.
+                var fallback = page.Document.QuerySelectorAll(fallbackSelector).Length == 1
+                    ? fallbackSelector
+                    : StableSelector.For(other, requireUnique: true) is { Stability: Stability.Stable } narrowed ? narrowed.Css : null;
+                if (fallback is not null)
+                {
+                    sources.Add(new GuessedSource(SourceKind.Css, fallback, null, name));
+                    evidence.Add(name);
+                }
             }
             else if (other == best)
             {

@@ -24,18 +24,44 @@ internal static partial class StableSelector
 
     private static readonly string[] s_stableAttributes = { "itemprop", "rel", "role", "data-testid", "data-test", "data-qa", "data-component", "property", "name" };
 
-    /// <summary>A selector whose first match on the page is <paramref name="element"/>, or null.</summary>
+    /// <summary>
+    /// A selector whose first match on the page is <paramref name="element"/>, or null: one that matches this element
+    /// alone if any stable kind does (its own id, classes or attributes, then under a stable ancestor, then its tag), else
+    /// the first of those that at least matches it first, else a positional path. A selector that also matches later
+    /// elements reads one of them on a page of the site where this element is missing, and the build warns of it (SCR018).
+    /// </summary>
     public static Built? For(IElement element, bool requireUnique = false)
     {
         var document = element.Owner!;
-        var tag = element.LocalName;
-
-        foreach (var candidate in OwnSelectors(element))
+        Built? firstOfSeveral = null;
+        foreach (var candidate in Candidates(element))
         {
-            if (IsFirst(document, candidate, element, out var unique) && (unique || !requireUnique))
+            if (IsFirst(document, candidate, element, out var unique))
             {
-                return new Built(candidate, unique ? Stability.Stable : Stability.FirstOfSeveral);
+                if (unique)
+                {
+                    return new Built(candidate, Stability.Stable);
+                }
+
+                firstOfSeveral ??= new Built(candidate, Stability.FirstOfSeveral);
             }
+        }
+
+        if (firstOfSeveral is not null && !requireUnique)
+        {
+            return firstOfSeveral;
+        }
+
+        var path = Positional(element);
+        return path is not null && IsFirst(document, path, element, out _) ? new Built(path, Stability.Positional) : null;
+    }
+
+    /// <summary>The stable selectors to try for one element, most specific to the element first.</summary>
+    private static IEnumerable<string> Candidates(IElement element)
+    {
+        foreach (var own in OwnSelectors(element))
+        {
+            yield return own;
         }
 
         // A stable ancestor narrows a plain tag or class down to this element.
@@ -46,22 +72,12 @@ internal static partial class StableSelector
             {
                 foreach (var own in OwnSelectors(element, includeBareTag: true))
                 {
-                    var candidate = scope + " " + own;
-                    if (IsFirst(document, candidate, element, out var unique) && (unique || !requireUnique))
-                    {
-                        return new Built(candidate, unique ? Stability.Stable : Stability.FirstOfSeveral);
-                    }
+                    yield return scope + " " + own;
                 }
             }
         }
 
-        if (IsFirst(document, tag, element, out var only) && (only || !requireUnique))
-        {
-            return new Built(tag, only ? Stability.Stable : Stability.FirstOfSeveral);
-        }
-
-        var path = Positional(element);
-        return path is not null && IsFirst(document, path, element, out _) ? new Built(path, Stability.Positional) : null;
+        yield return element.LocalName;
     }
 
     /// <summary>A selector that matches exactly <paramref name="elements"/> (in document order), or null.</summary>

@@ -174,6 +174,54 @@ public sealed class ScaffolderTests : IDisposable
     private static ScaffoldedRule Scaffold(string html) =>
         Scaffolder.Scaffold(html, new Uri("https://news.example.com/2025/06/03/rain"), null, "fixtures/rain.html", ScaffoldOptions.Default);
 
+    [Fact]
+    public void A_selector_that_matches_the_body_alone_is_preferred_to_one_that_also_matches_a_teaser_after_it()
+    {
+        // Own classes make the body the first match of div.entry-content; the article's class makes it the only one.
+        var html = Page("<article class='post'>" + Prose("entry-content", 6) + "</article><aside class='related'>" + Prose("entry-content", 1) + "</aside>");
+        var rule = Scaffolder.Scaffold(html, new Uri("https://example.com/news/1"), null, "fixtures/page.html", ScaffoldOptions.Default);
+
+        var body = rule.Fields.Single(field => field.Name == "body").Sources[0];
+        var matches = new HtmlParser().ParseDocument(html).QuerySelectorAll(body.Path);
+        Assert.Equal(Stability.Stable, body.Stability);
+        var only = Assert.Single(matches);
+        Assert.StartsWith("Paragraph 1 of 6", only.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrape_new_names_what_the_build_will_report_on_the_example_page()
+    {
+        // Nothing tells the body from the teaser after it but their order: the best selector matches both (SCR018).
+        var rulesDir = TempFolder();
+        var page = Path.Combine(rulesDir, "story.html");
+        File.WriteAllText(page, Page(Prose("entry-content", 6) + Prose("entry-content", 1)));
+        Assert.Equal(0, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", "https://example.com/news/1", "--rules-dir", rulesDir }));
+
+        var findings = ScrapeDsl.Cli.Commands.NewCommand.Findings(Path.Combine(rulesDir, "example.com", "article.scrape.yaml"));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("SCR018", finding.Id);
+        Assert.Contains("'div.entry-content' matches 2 elements", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tab_title_is_read_from_the_head_when_icons_have_titles_of_their_own()
+    {
+        var icon = "<svg><title>Search</title></svg>";
+        var withIcon = Scaffolder.Scaffold(Page(icon + Prose("entry-content", 6)), new Uri("https://example.com/news/1"), null, "fixtures/page.html", ScaffoldOptions.Default);
+        var without = Scaffolder.Scaffold(Page(Prose("entry-content", 6)), new Uri("https://example.com/news/1"), null, "fixtures/page.html", ScaffoldOptions.Default);
+
+        Assert.Contains(withIcon.Fields.Single(field => field.Name == "title").Sources, source => source.Path == "head > title");
+        Assert.Contains(without.Fields.Single(field => field.Name == "title").Sources, source => source.Path == "title");
+    }
+
+    private static string Page(string body) =>
+        "<html><head><title>A headline long enough</title></head><body><h1>A headline long enough</h1>" + body + "</body></html>";
+
+    private static string Prose(string className, int paragraphs) =>
+        "<div class='" + className + "'>" + string.Concat(Enumerable.Range(1, paragraphs).Select(i =>
+            $"<p>Paragraph {i} of {paragraphs}: prose long enough to count as a paragraph of an article, with a few more words.</p>")) + "</div>";
+
     private string TempFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "scrape-new-" + Guid.NewGuid().ToString("N"));
