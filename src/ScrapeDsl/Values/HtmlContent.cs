@@ -120,9 +120,11 @@ public static class HtmlContent
 
     private static bool HasPlainChildren(IElement element)
     {
-        foreach (var node in element.ChildNodes)
+        // By index: a foreach over the interface boxes the list's enumerator, one allocation per element.
+        var nodes = element.ChildNodes;
+        for (var i = 0; i < nodes.Length; i++)
         {
-            if (node.NodeType is not (NodeType.Text or NodeType.Element))
+            if (nodes[i].NodeType is not (NodeType.Text or NodeType.Element))
             {
                 return false;
             }
