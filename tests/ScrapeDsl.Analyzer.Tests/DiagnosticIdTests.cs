@@ -189,10 +189,19 @@ public sealed class DiagnosticIdTests
         fields:
           lead: p
           tags: { css: .tag, many: true }
+          description: { css: "meta[name=description]", attr: content }
+          byline: .byline
+          image: { css: "meta[property='og:image']", attr: content }
+          credit: { css: .credit, remove: [.ad] }
         examples:
           - page: fixtures/page.html
         """),
-        (Page, RuleHarness.Page("<p>one</p><p>two</p><p>three</p><a class=tag>a</a><a class=tag>b</a>"))]);
+        (Page, RuleHarness.Page(
+            "<meta name=description content='Same text'><meta name=description content=' Same  text '>"
+            + "<meta property=og:image content=/a.jpg><meta property=og:image content=/b.jpg>"
+            + "<p>one</p><p>two</p><p>three</p><a class=tag>a</a><a class=tag>b</a>"
+            + "<span class=byline>By <b>Ann</b></span><span class=byline>By Ann</span>"
+            + "<i class=credit>Photo: Bo<b class=ad>Buy</b></i><i class=credit>Photo: Bo</i>"))]);
 
     [Fact]
     public void SCR019_remove_selector_matching_nothing_is_info() => Check([

@@ -9,7 +9,7 @@ namespace ScrapeDsl.Language;
 /// <summary>
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
-/// several elements (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
+/// several elements with different values (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
 /// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly
 /// (rule <c>remove</c> as a removed view, first match in document order, first source with a non-empty value wins);
 /// what it approximates is in docs/checks.md.
@@ -184,7 +184,8 @@ internal sealed class ExampleRun
                     {
                         var found = ExampleDocument.SelectAll(scope.Element, selector, document.Removed);
                         matches[i] = found;
-                        Use(css, role, name, origin).Count(found.Count, page);
+                        var lost = role == SelectorRole.Scalar && found.Count > 1 && (field.Type == FieldType.Record || !SameValues(field, field.Sources[i], found, document));
+                        Use(css, role, name, origin).Count(found.Count, page, lost);
                     }
                 }
 
@@ -275,32 +276,61 @@ internal sealed class ExampleRun
     /// As <c>Page.ReadValue</c>: the field's own <c>remove</c> list is applied inside the element, on top of the rule's.
     /// Null for <c>value: html</c> that is present: its sanitized text is not computed here (see docs/checks.md).
     /// </summary>
-    private string? Read(Field field, Source source, IElement element, ExampleDocument document, string? origin)
+    private string? Read(Field field, Source source, IElement element, ExampleDocument document, string? origin) =>
+        Value(source, element, Removed(field, element, document, origin));
+
+    /// <summary>
+    /// True when every element gives the same value (before transforms, so the same after them): a page that repeats a
+    /// meta tag or a byline. The field then gets that value whichever element comes first, and SCR018 has nothing to
+    /// warn of. Sanitized HTML is not computed here, so it never counts as the same.
+    /// </summary>
+    private bool SameValues(Field field, Source source, List<IElement> elements, ExampleDocument document)
     {
-        var removed = document.Removed;
-        if (field.Remove.Count > 0)
+        var first = Value(source, elements[0], Removed(field, elements[0], document, origin: null, count: false));
+        for (var i = 1; first is not null && i < elements.Count; i++)
         {
-            removed = new RemovedSet();
-            foreach (var spec in field.Remove)
+            if (!string.Equals(first, Value(source, elements[i], Removed(field, elements[i], document, origin: null, count: false)), StringComparison.Ordinal))
             {
-                if (Parse(spec) is { } selector)
+                return false;
+            }
+        }
+
+        return first is not null;
+    }
+
+    /// <summary>The page's removed nodes, plus what the field's own <c>remove</c> list takes out inside <paramref name="element"/>; <paramref name="count"/> records the field's remove selectors' matches (SCR019).</summary>
+    private RemovedSet Removed(Field field, IElement element, ExampleDocument document, string? origin, bool count = true)
+    {
+        if (field.Remove.Count == 0)
+        {
+            return document.Removed;
+        }
+
+        var removed = new RemovedSet();
+        foreach (var spec in field.Remove)
+        {
+            if (Parse(spec) is { } selector)
+            {
+                var matched = ExampleDocument.AddMatches(element, selector, document.Removed, removed);
+                if (count)
                 {
                     var use = Use(spec, SelectorRole.Remove, field.Name, origin);
                     use.Scopes++;
-                    use.Total += ExampleDocument.AddMatches(element, selector, document.Removed, removed);
+                    use.Total += matched;
                 }
             }
-
-            removed.AddAll(document.Removed);
         }
 
-        return source.Value switch
-        {
-            ValueKind.Attribute => ExampleText.NormalizeInline(element.GetAttribute(source.Attribute ?? string.Empty) ?? string.Empty),
-            ValueKind.Html => ValuePresence.Yields(element, ValueKind.Html, null, removed) ? null : string.Empty,
-            _ => ExampleText.Of(element, removed),
-        };
+        removed.AddAll(document.Removed);
+        return removed;
     }
+
+    private static string? Value(Source source, IElement element, RemovedSet removed) => source.Value switch
+    {
+        ValueKind.Attribute => ExampleText.NormalizeInline(element.GetAttribute(source.Attribute ?? string.Empty) ?? string.Empty),
+        ValueKind.Html => ValuePresence.Yields(element, ValueKind.Html, null, removed) ? null : string.Empty,
+        _ => ExampleText.Of(element, removed),
+    };
 
     private static string Describe(Source source) => source.Kind switch
     {
@@ -426,15 +456,19 @@ internal sealed class ExampleRun
 
         public int Total { get; set; }
 
+        /// <summary>The most matches in one scope whose values differ (see <see cref="Count"/>).</summary>
         public int MostInOneScope { get; private set; }
 
         public string? MostOnPage { get; private set; }
 
-        public void Count(int matches, string page)
+        /// <param name="matches">The selector's matches in one scope.</param>
+        /// <param name="page">The example page.</param>
+        /// <param name="lost">A scalar field would take the first of them and lose the others' different values (SCR018).</param>
+        public void Count(int matches, string page, bool lost = false)
         {
             Scopes++;
             Total += matches;
-            if (matches > MostInOneScope)
+            if (lost && matches > MostInOneScope)
             {
                 MostInOneScope = matches;
                 MostOnPage = page;
