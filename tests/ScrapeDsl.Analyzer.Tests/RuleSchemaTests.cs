@@ -13,37 +13,39 @@ using YamlDotNet.RepresentationModel;
 namespace ScrapeDsl.Analyzer.Tests;
 
 /// <summary>
-/// <c>docs/scrape.schema.json</c> gives editors completion and quick checks of rule files. It must accept every rule of
-/// the repository, flag what the build would reject at its key, and name exactly the keys the rule reader knows, so it
-/// cannot drift from the language.
+/// <c>docs/scrape.schema.json</c> (rules) and <c>docs/scrape.partial.schema.json</c> (partials, which take the rule
+/// schema's definitions by reference) give editors completion and quick checks of rule files. They must accept every
+/// rule file of the repository, flag what the build would reject at its key, and name exactly the keys the rule reader
+/// knows, so they cannot drift from the language.
 /// </summary>
 public sealed class RuleSchemaTests
 {
-    private static readonly JsonSchema s_schema = JsonSchema.FromText(File.ReadAllText(Repository.PathOf("docs", "scrape.schema.json")));
+    private static readonly BuildOptions s_build = new() { SchemaRegistry = new SchemaRegistry() };
+    private static readonly JsonSchema s_schema = Load("scrape.schema.json");
+    private static readonly JsonSchema s_partialSchema = Load("scrape.partial.schema.json");
     private static readonly JsonObject s_schemaJson = JsonNode.Parse(File.ReadAllText(Repository.PathOf("docs", "scrape.schema.json")))!.AsObject();
 
-    public static TheoryData<string> RuleFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { "rules", Path.Combine("docs", "examples") })
-        {
-            foreach (var file in Directory.GetFiles(Repository.PathOf(folder), "*.scrape.yaml", SearchOption.AllDirectories)
-                .Where(file => !file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                    && !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .OrderBy(file => file, StringComparer.Ordinal))
-            {
-                data.Add(Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'));
-            }
-        }
+    public static TheoryData<string> RuleFiles() => new(RuleFilePaths());
 
-        return data;
-    }
+    private static IEnumerable<string> RuleFilePaths() =>
+        new[] { "rules", Path.Combine("docs", "examples") }
+            .SelectMany(folder => Directory.GetFiles(Repository.PathOf(folder), "*.scrape.yaml", SearchOption.AllDirectories))
+            .Where(file => !file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(Repository.Root, file).Replace('\\', '/'))
+            .OrderBy(file => file, StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(RuleFiles))]
     public void Every_rule_file_of_the_repository_is_valid(string file)
     {
-        Assert.Empty(Errors(File.ReadAllText(Repository.PathOf(file))));
+        Assert.Equal([], Errors(File.ReadAllText(Repository.PathOf(file)), RuleReader.IsPartialPath(file) ? s_partialSchema : s_schema));
+    }
+
+    [Fact]
+    public void The_repository_has_a_partial_to_check()
+    {
+        Assert.Contains(RuleFilePaths(), RuleReader.IsPartialPath);
     }
 
     [Theory]
@@ -58,11 +60,25 @@ public sealed class RuleSchemaTests
     [InlineData("examples:\n  - { url: https://example.com/a }\nfields:\n  title: h1\n", "/examples/0")]
     public void What_the_build_rejects_is_flagged_at_its_key(string yaml, string where)
     {
-        var errors = Errors("name: Page\n" + yaml);
+        var errors = Errors("name: Page\n" + yaml, s_schema);
 
         Assert.NotEmpty(errors);
         Assert.Contains(errors, error => error.StartsWith(where + ":", StringComparison.Ordinal));
         Assert.NotEmpty(RuleReader.Read("page.scrape.yaml", "name: Page\n" + yaml).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("name: Common\nfields:\n  title: h1\n", "/name")]
+    [InlineData("match:\n  hosts: [news.example]\nfields:\n  title: h1\n", "/match")]
+    [InlineData("examples:\n  - page: fixtures/a.html\nfields:\n  title: h1\n", "/examples")]
+    [InlineData("fields:\n  title:\n    csss: h1\n", "/fields/title")]
+    [InlineData("remove:\n  ad: .ad\n", "/remove")]
+    public void What_the_build_rejects_in_a_partial_is_flagged_at_its_key(string yaml, string where)
+    {
+        var errors = Errors(yaml, s_partialSchema);
+
+        Assert.Contains(errors, error => error.StartsWith(where + ":", StringComparison.Ordinal));
+        Assert.NotEmpty(RuleReader.Read("_common.scrape.yaml", yaml).Diagnostics);
     }
 
     [Fact]
@@ -73,6 +89,7 @@ public sealed class RuleSchemaTests
         var fallback = definitions["fallback"]!["anyOf"]![1]!;
 
         Assert.Equal(Sorted(RuleReader.s_rootKeys), Keys(s_schemaJson));
+        Assert.Equal(Sorted(RuleReader.s_partialKeys), Keys(JsonNode.Parse(File.ReadAllText(Repository.PathOf("docs", "scrape.partial.schema.json")))!));
         Assert.Equal(Sorted(RuleReader.s_matchKeys), Keys(s_schemaJson["properties"]!["match"]!));
         Assert.Equal(Sorted(RuleReader.s_exampleKeys), Keys(s_schemaJson["properties"]!["examples"]!["items"]!));
         Assert.Equal(Sorted(RuleReader.s_fieldKeys), Keys(field));
@@ -89,10 +106,10 @@ public sealed class RuleSchemaTests
     /// The schema's errors for a rule file read as an editor reads YAML, as "instance location: message"; none when it is
     /// valid (the list then still holds the failed alternatives of each anyOf, which are not errors).
     /// </summary>
-    private static List<string> Errors(string yaml)
+    private static List<string> Errors(string yaml, JsonSchema schema)
     {
         var instance = JsonSerializer.SerializeToElement(ToJson(yaml));
-        var result = s_schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {
             return [];
@@ -127,6 +144,14 @@ public sealed class RuleSchemaTests
             _ => throw new NotSupportedException(node.GetType().Name),
         };
     }
+
+    /// <summary>
+    /// A schema of <c>docs/</c>, registered beside the other, so that the partial schema's references to the rule schema
+    /// resolve as in an editor. Under an https base: against <c>file:</c> URIs JsonSchema.Net 8.0.5 resolves the rule
+    /// schema's own <c>#/definitions/…</c> references to a wrong place (its <c>#</c> escaped into the path).
+    /// </summary>
+    private static JsonSchema Load(string name) =>
+        JsonSchema.FromText(File.ReadAllText(Repository.PathOf("docs", name)), s_build, new Uri("https://scrapedsl.invalid/docs/" + name));
 
     private static List<string> Keys(JsonNode schema) => Sorted(schema["properties"]!.AsObject().Select(property => property.Key));
 

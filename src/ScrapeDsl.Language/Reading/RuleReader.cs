@@ -37,7 +37,7 @@ public sealed partial class RuleReader
 {
     // Internal: docs/scrape.schema.json (editor completion) is held to these lists by RuleSchemaTests.
     internal static readonly string[] s_rootKeys = { "name", "description", "extends", "match", "remove", "fields", "examples" };
-    private static readonly string[] s_partialKeys = { "description", "extends", "remove", "fields" };
+    internal static readonly string[] s_partialKeys = { "description", "extends", "remove", "fields" };
     internal static readonly string[] s_matchKeys = { "hosts", "paths", "exclude", "priority" };
     internal static readonly string[] s_fieldKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const", "many", "required", "type", "fallback", "remove", "transform", "fields" };
     private static readonly string[] s_sourceKeys = { "css", "attr", "value", "meta", "jsonld", "ldType", "itemprop", "const" };
