@@ -2,27 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using AngleSharp.Dom;
+using ScrapeDsl.Text;
 
 namespace ScrapeDsl.Language;
 
 /// <summary>
 /// The runtime's <c>value: text</c> and whitespace normalisation (src/ScrapeDsl/Values/TextContent.cs), for the example
-/// checks: transforms need the text itself, not only whether it is empty. A copy, because this netstandard2.0 library
-/// cannot reference the net10 runtime; <c>SemanticsTests</c> holds the two together. Keep the element lists equal.
+/// checks: transforms need the text itself, not only whether it is empty. The element lists are shared
+/// (src/Shared/TextElements.cs); the walk is a copy, because this netstandard2.0 library cannot reference the net10
+/// runtime's vectorized one, and <c>SemanticsTests</c> holds the two together.
 /// </summary>
 internal static class ExampleText
 {
-    private static readonly HashSet<string> s_blocks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-        "pre", "section", "summary", "table", "td", "th", "tr", "ul",
-    };
-
-    private static readonly HashSet<string> s_invisible = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg",
-    };
+    private static readonly HashSet<string> s_blocks = new(TextElements.Blocks, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> s_invisible = new(TextElements.Invisible, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True for the elements whose contents <c>value: text</c> skips.</summary>
     public static bool IsInvisible(string localName) => s_invisible.Contains(localName);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AngleSharp.Dom;
+using ScrapeDsl.Text;
 
 namespace ScrapeDsl.Language;
 
@@ -10,11 +11,7 @@ namespace ScrapeDsl.Language;
 /// </summary>
 internal static class ValuePresence
 {
-    // The runtime's TextContent skips these elements' contents; keep the two lists equal.
-    private static readonly HashSet<string> s_invisible = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg",
-    };
+    private static readonly HashSet<string> s_invisible = new(TextElements.Invisible, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when reading <paramref name="kind"/> from <paramref name="element"/> gives a non-empty value.</summary>
     public static bool Yields(IElement element, ValueKind kind, string? attribute, RemovedSet removed) => kind switch

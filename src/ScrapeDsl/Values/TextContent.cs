@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AngleSharp.Dom;
+using ScrapeDsl.Text;
 
 namespace ScrapeDsl;
 
@@ -16,15 +17,8 @@ namespace ScrapeDsl;
 /// </summary>
 public static class TextContent
 {
-    private static readonly FrozenSet<string> s_blocks = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-        "pre", "section", "summary", "table", "td", "th", "tr", "ul");
-
-    private static readonly FrozenSet<string> s_invisible = FrozenSet.Create(
-        StringComparer.OrdinalIgnoreCase,
-        "script", "style", "noscript", "template", "iframe", "object", "head", "title", "svg");
+    private static readonly FrozenSet<string> s_blocks = TextElements.Blocks.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> s_invisible = TextElements.Invisible.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Each thread keeps the text buffer and the frame stack from one text to the next (taken out while in use, so a
     // text read inside another, which nothing does today, would make its own).
@@ -203,8 +197,9 @@ public static class TextContent
     }
 
     /// <summary>
-    /// Which of the two lists a tag name is on (compared ignoring case). Parsed HTML names are lower-case ASCII, so a
-    /// switch over the lists decides them; any other spelling goes through the case-insensitive sets.
+    /// Which of the two lists (<see cref="TextElements"/>) a tag name is on, compared ignoring case. Parsed HTML names are
+    /// lower-case ASCII, so a switch over the lists decides them, faster than a set; any other spelling goes through the
+    /// case-insensitive sets. <c>TextValueTests</c> hold the switch to the lists.
     /// </summary>
     private static ElementKind Classify(string name) => name switch
     {

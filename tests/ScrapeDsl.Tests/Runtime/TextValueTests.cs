@@ -48,6 +48,46 @@ public class TextValueTests
         Assert.Equal("One.\nTwo.", text);
     }
 
+    public static TheoryData<string, string> ElementsAndTexts()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in ScrapeDsl.Text.TextElements.Blocks)
+        {
+            data.Add(name, "before\ninside\nafter");
+        }
+
+        foreach (var name in ScrapeDsl.Text.TextElements.Invisible)
+        {
+            data.Add(name, "beforeafter");
+        }
+
+        foreach (var name in new[] { "span", "a", "b", "em", "time", "label", "custom-element", "h7" })
+        {
+            data.Add(name, "beforeinsideafter");
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The runtime decides parsed names with a switch, a faster copy of the shared lists (src/Shared/TextElements.cs) that
+    /// the example checks read: each listed element must do what its list says, and others nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ElementsAndTexts))]
+    public void Each_element_of_the_shared_lists_is_a_block_or_invisible_and_others_are_inline(string name, string expected)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<div id=x></div>");
+        var container = document.GetElementById("x")!;
+        var element = document.CreateElement(name);
+        element.AppendChild(document.CreateTextNode("inside"));
+        container.AppendChild(document.CreateTextNode("before"));
+        container.AppendChild(element);
+        container.AppendChild(document.CreateTextNode("after"));
+
+        Assert.Equal(expected, TextContent.Of(container));
+    }
+
     [Fact]
     public void Scripts_styles_and_noscript_contribute_no_text()
     {
