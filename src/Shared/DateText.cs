@@ -35,6 +35,12 @@ internal static class DateText
     /// <summary>ISO 8601 with the offset, as the transform outputs it.</summary>
     public static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A calendar date read by a format without a time of day from a <c>date</c> step without a <c>timeZone</c>:
+    /// <c>yyyy-MM-dd</c>, with no offset, since the page named a day, not an instant in any zone.
+    /// </summary>
+    public static string CalendarDate(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Whitespace runs (any kind) become one space; leading and trailing whitespace is dropped.</summary>
     public static string Collapse(string value)
     {
@@ -121,6 +127,7 @@ internal sealed class DateFormat
 
             HasYear |= c == 'y';
             HasOffset |= c is 'z' or 'K';
+            HasTimeOfDay |= c is 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 't';
             pattern.Append(c);
         }
 
@@ -136,6 +143,12 @@ internal sealed class DateFormat
     public bool HasYear { get; }
 
     public bool HasOffset { get; }
+
+    /// <summary>
+    /// Hours, minutes, seconds, fractions or AM/PM: the format reads an instant. Without any, it reads a calendar date,
+    /// which needs no time zone (see <see cref="DateText.CalendarDate"/>).
+    /// </summary>
+    public bool HasTimeOfDay { get; }
 }
 
 /// <summary>Every way a culture writes each month, for matching words in dates.</summary>

@@ -28,9 +28,9 @@ public static class LanguageDiagnostics
     public static readonly RuleDiagnosticDescriptor DateNeedsYear = new(
         "SCR044", "Date format without a year", "The date format '{0}' has no year; add 'yearFromUrl: <regex whose group 1 is the year in the page URL>' (the machine clock is never used)", RuleSeverity.Error);
 
-    /// <summary>SCR045: a date format without an offset and no time zone.</summary>
+    /// <summary>SCR045: a date format without an offset and no time zone, that reads a time of day or feeds a datetime field.</summary>
     public static readonly RuleDiagnosticDescriptor DateNeedsTimeZone = new(
-        "SCR045", "Date format without a time zone", "The date format '{0}' has no offset (z, zzz, K); add 'timeZone: <IANA id>' such as Europe/Moscow, or 'timeZone: UTC'", RuleSeverity.Error);
+        "SCR045", "Date format without a time zone", "The date format '{0}' has no offset (z, zzz, K) and {1}; add 'timeZone: <IANA id>' such as Europe/Moscow, or 'timeZone: UTC'", RuleSeverity.Error);
 
     /// <summary>SCR046: split on a field that is not a list.</summary>
     public static readonly RuleDiagnosticDescriptor SplitNeedsMany = new(

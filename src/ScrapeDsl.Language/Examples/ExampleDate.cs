@@ -19,13 +19,15 @@ internal sealed class ExampleDate
     private readonly DateFormat[] _formats;
     private readonly CultureInfo _culture;
     private readonly TimeZoneInfo? _zone;
+    private readonly bool _calendar;
     private readonly Regex? _yearFromUrl;
     private readonly MonthNames _months;
 
-    private ExampleDate(string[] formats, CultureInfo culture, TimeZoneInfo? zone, Regex? yearFromUrl)
+    private ExampleDate(string[] formats, CultureInfo culture, TimeZoneInfo? zone, bool calendar, Regex? yearFromUrl)
     {
         _culture = culture;
         _zone = zone;
+        _calendar = calendar;
         _yearFromUrl = yearFromUrl;
         _months = MonthNames.For(_culture);
         _formats = new DateFormat[formats.Length];
@@ -83,7 +85,7 @@ internal sealed class ExampleDate
             }
         }
 
-        return new ExampleDate(formats, info, zone, yearFromUrl);
+        return new ExampleDate(formats, info, zone, calendar: timeZone is null, yearFromUrl);
     }
 
     public Outcome Apply(string value, Uri? url, out string? iso)
@@ -128,6 +130,12 @@ internal sealed class ExampleDate
             else if (DateTime.TryParseExact(candidate, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
                 local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+                if (_calendar && !format.HasTimeOfDay)
+                {
+                    iso = DateText.CalendarDate(local);
+                    return Outcome.Value;
+                }
+
                 if (_zone is null)
                 {
                     iso = DateText.Iso(new DateTimeOffset(local, TimeSpan.Zero));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ScrapeDsl.Dates;
 using ScrapeDsl.Language.Yaml;
 
 namespace ScrapeDsl.Language;
@@ -13,7 +14,7 @@ public sealed partial class RuleReader
     private static readonly string[] s_bareTransforms = { "normalize", "absoluteUrl" };
     private static HashSet<string>? s_cultures;
 
-    private EquatableArray<Transform> ReadTransforms(YamlNode? node, string field, bool many)
+    private EquatableArray<Transform> ReadTransforms(YamlNode? node, string field, bool many, FieldType? type)
     {
         if (node is null)
         {
@@ -29,7 +30,7 @@ public sealed partial class RuleReader
         var transforms = new List<Transform>();
         foreach (var item in sequence.Items)
         {
-            if (ReadTransform(item, field, many) is { } transform)
+            if (ReadTransform(item, field, many, type) is { } transform)
             {
                 transforms.Add(transform);
             }
@@ -38,7 +39,7 @@ public sealed partial class RuleReader
         return EquatableArray.From(transforms);
     }
 
-    private Transform? ReadTransform(YamlNode node, string field, bool many)
+    private Transform? ReadTransform(YamlNode node, string field, bool many, FieldType? type)
     {
         if (node is YamlScalar bare)
         {
@@ -88,7 +89,7 @@ public sealed partial class RuleReader
         var valueNode = map.Entries[0].Value;
         if (kindName == "date")
         {
-            return ReadDate(map, valueNode, kindKey);
+            return ReadDate(map, valueNode, kindKey, field, type);
         }
 
         if (kindName is "normalize" or "absoluteUrl")
@@ -177,7 +178,7 @@ public sealed partial class RuleReader
         }
     }
 
-    private Transform? ReadDate(YamlMapping map, YamlNode formatsNode, YamlScalar kindKey)
+    private Transform? ReadDate(YamlMapping map, YamlNode formatsNode, YamlScalar kindKey, string field, FieldType? type)
     {
         var formats = ReadStrings(formatsNode, "date");
         if (formats.Count == 0)
@@ -257,9 +258,14 @@ public sealed partial class RuleReader
                 ok = false;
             }
 
-            if (letters.IndexOf('z') < 0 && letters.IndexOf('K') < 0 && timeZone is null)
+            // A format without a time of day names a calendar date, which no zone changes, unless a datetime field is to
+            // make an instant of it.
+            var timeOfDay = new DateFormat(format).HasTimeOfDay;
+            if (letters.IndexOf('z') < 0 && letters.IndexOf('K') < 0 && timeZone is null && (timeOfDay || type == FieldType.DateTime))
             {
-                Report(LanguageDiagnostics.DateNeedsTimeZone, span, format);
+                Report(LanguageDiagnostics.DateNeedsTimeZone, span, format, timeOfDay
+                    ? "reads a time of day"
+                    : "datetime field '" + field + "' needs the zone its midnight is in");
                 ok = false;
             }
         }

@@ -342,7 +342,7 @@ public sealed partial class RuleReader
                     {
                         if (item is YamlMapping fallbackMap && Get(fallbackMap, "transform") is { } own)
                         {
-                            fallback = fallback with { Transforms = ReadTransforms(own, key.Value, many) };
+                            fallback = fallback with { Transforms = ReadTransforms(own, key.Value, many, type) };
                         }
 
                         sources.Add(fallback);
@@ -400,7 +400,7 @@ public sealed partial class RuleReader
             Report(RuleDiagnostics.Conflict, Get(map, "type")!.Span, "Field '" + key.Value + "' reads HTML ('value: html'), which is text; remove 'type' or read text");
         }
 
-        var transforms = type == FieldType.Record ? EquatableArray<Transform>.Empty : ReadTransforms(Get(map, "transform"), key.Value, many);
+        var transforms = type == FieldType.Record ? EquatableArray<Transform>.Empty : ReadTransforms(Get(map, "transform"), key.Value, many, type);
         return new Field(key.Value, property, key.Span, type ?? FieldType.String, many, required,
             EquatableArray.From(sources), ReadSelectors(Get(map, "remove"), "remove"), fields)
         {

@@ -9,7 +9,9 @@ namespace ScrapeDsl;
 /// <summary>
 /// <c>date</c>: parses a date written for people ("03 июн, 20:14", "December 16, 2016") with explicit formats, a
 /// culture and a time zone, and outputs ISO 8601 with the offset (<c>2025-06-03T20:14:00+03:00</c>) for the field's
-/// <c>datetime</c>/<c>date</c> conversion. Never looks at the machine clock or the machine's time zone.
+/// <c>datetime</c>/<c>date</c> conversion. Without a time zone, a format without a time of day gives a calendar date
+/// (<c>2025-06-04</c>); the build allows that only outside <c>datetime</c> fields (SCR045). Never looks at the machine
+/// clock or the machine's time zone.
 /// </summary>
 /// <remarks>
 /// Month names (<c>MMM</c>/<c>MMMM</c> in a format) are matched by <see cref="MonthNames"/>: every form the culture
@@ -24,6 +26,7 @@ internal sealed class DateTransform : Transform
     private readonly DateFormat[] _formats;
     private readonly CultureInfo _culture;
     private readonly TimeZoneInfo _zone;
+    private readonly bool _calendar;
     private readonly TieredRegex? _yearFromUrl;
     private readonly MonthNames _months;
     private readonly ExactDates?[] _fast;
@@ -32,6 +35,7 @@ internal sealed class DateTransform : Transform
     {
         _culture = CultureInfo.GetCultureInfo(culture);
         _zone = timeZone is null || timeZone == "UTC" ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        _calendar = timeZone is null;
         _yearFromUrl = yearFromUrl;
         _months = MonthNames.For(_culture);
         _formats = new DateFormat[formats.Length];
@@ -90,15 +94,18 @@ internal sealed class DateTransform : Transform
             }
             else if (_fast[i] is { } fast && fast.TryRead(candidate, out var read))
             {
-                output.Add(DateText.Iso(new DateTimeOffset(read, _zone.GetUtcOffset(read))));
+                output.Add(Local(read, format));
                 return;
             }
             else if (DateTime.TryParseExact(candidate, pattern, _culture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
-                local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-                output.Add(DateText.Iso(new DateTimeOffset(local, _zone.GetUtcOffset(local))));
+                output.Add(Local(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), format));
                 return;
             }
         }
     }
+
+    /// <summary>A date read without an offset: a calendar date when no zone is named and the format has no time of day, else the instant in the zone (UTC when none is named).</summary>
+    private string Local(DateTime local, DateFormat format) =>
+        _calendar && !format.HasTimeOfDay ? DateText.CalendarDate(local) : DateText.Iso(new DateTimeOffset(local, _zone.GetUtcOffset(local)));
 }

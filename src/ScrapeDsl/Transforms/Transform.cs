@@ -45,7 +45,11 @@ public abstract class Transform
     /// <summary><c>split</c>: splits on a regex; empty pieces are dropped.</summary>
     public static Transform Split(string pattern) => new SplitTransform(new TieredRegex(pattern));
 
-    /// <summary><c>date</c>: parses with explicit formats and culture, in a time zone; outputs ISO 8601 with offset.</summary>
+    /// <summary>
+    /// <c>date</c>: parses with explicit formats and culture, in a time zone; outputs ISO 8601 with offset. With no
+    /// <paramref name="timeZone"/>, a format without a time of day outputs a calendar date (<c>2025-06-04</c>) and one with a
+    /// time of day is read in UTC (the build requires a zone for it, SCR045).
+    /// </summary>
     public static Transform Date(string[] formats, string culture, string? timeZone, string? yearFromUrl) =>
         new DateTransform(formats, culture, timeZone, yearFromUrl is null ? null : new TieredRegex(yearFromUrl));
 

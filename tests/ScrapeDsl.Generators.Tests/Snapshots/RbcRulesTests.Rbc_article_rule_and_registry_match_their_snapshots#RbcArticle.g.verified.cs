@@ -222,7 +222,7 @@ namespace Consumer.Rules
         private static readonly global::ScrapeDsl.Transform[] s_rates_date_transforms = new global::ScrapeDsl.Transform[]
         {
             global::ScrapeDsl.Transform.RegexExtract("на (\\d{1,2} \\p{L}+)", 1),
-            global::ScrapeDsl.Transform.Date(new string[] { "d MMMM" }, "ru-RU", "Europe/Moscow", "/\\d{2}/\\d{2}/(\\d{4})/"),
+            global::ScrapeDsl.Transform.Date(new string[] { "d MMMM" }, "ru-RU", null, "/\\d{2}/\\d{2}/(\\d{4})/"),
         };
         private static readonly global::ScrapeDsl.Source[] s_rates_rate_sources = new global::ScrapeDsl.Source[]
         {

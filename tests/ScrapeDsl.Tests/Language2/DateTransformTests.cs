@@ -79,4 +79,36 @@ public sealed class DateTransformTests
             """;
         Assert.Equal("2019-04-13T09:00:00+09:00", Run(rule, "<span>2019年04月13日 09時00分</span>"));
     }
+
+    [Fact]
+    public void A_calendar_date_without_a_time_zone_is_the_day_the_page_names()
+    {
+        // "на 4 июня" at one minute past midnight Moscow would be 3 June in UTC: a calendar date has no zone to move it.
+        const string rule = """
+            name: T
+            fields:
+              day:
+                css: span
+                type: date
+                transform:
+                  - regex: 'на (\d{1,2} \p{L}+)'
+                  - date: "d MMMM"
+                    culture: ru-RU
+                    yearFromUrl: '/\d{2}/\d{2}/(\d{4})/'
+              written:
+                css: span
+                transform:
+                  - regex: 'на (\d{1,2} \p{L}+)'
+                  - date: "d MMMM"
+                    culture: ru-RU
+                    yearFromUrl: '/\d{2}/\d{2}/(\d{4})/'
+            """;
+        var file = RuleReader.Read("t.scrape.yaml", rule);
+        Assert.False(file.HasErrors, string.Join("\n", file.Diagnostics));
+
+        var result = ScrapeDsl.Interpreter.InterpretedRule.From(file.Rule!).Extract("<span>Курс евро на 4 июня</span>", new Uri(Url));
+
+        Assert.Equal(new DateOnly(2025, 6, 4), result.Partial["day"]);
+        Assert.Equal("2025-06-04", result.Partial["written"]);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScrapeDsl.Language;
@@ -18,7 +19,8 @@ public sealed class LanguageDiagnosticsTests
     [InlineData("[ { number: xx-NOPE } ]", "SCR041", 5)]
     [InlineData("[ { date: 'dd.MM.yyyy HH:mm', timeZone: Mars/Olympus } ]", "SCR042", 5)]
     [InlineData("[ { date: 'dd MMM', timeZone: UTC } ]", "SCR044", 5)]
-    [InlineData("[ { date: 'dd.MM.yyyy' } ]", "SCR045", 5)]
+    [InlineData("[ { date: 'dd.MM.yyyy HH:mm' } ]", "SCR045", 5)]
+    [InlineData("[ { date: [ 'dd.MM.yyyy', 'dd.MM.yyyy h:mm tt' ] } ]", "SCR045", 5)]
     [InlineData("[ { split: ',' } ]", "SCR046", 5)]
     [InlineData("[ { strip: x } ]", "SCR002", 5)]
     public void Bad_transforms_are_reported_at_their_line(string transform, string id, int line)
@@ -26,6 +28,27 @@ public sealed class LanguageDiagnosticsTests
         var diagnostic = Single("name: T\nfields:\n  a:\n    css: p\n    transform: " + transform + "\n");
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(line, diagnostic.Span.StartLine);
+    }
+
+    [Theory]
+    [InlineData("type: date")]
+    [InlineData("type: string")]
+    [InlineData("many: true")]
+    public void A_format_without_a_time_of_day_needs_no_time_zone_outside_datetime_fields(string setting)
+    {
+        var file = RuleReader.Read("t.scrape.yaml", "name: T\nfields:\n  a:\n    css: p\n    " + setting + "\n    transform: [ { date: 'd MMMM yyyy', culture: ru-RU } ]\n");
+
+        Assert.Empty(file.Diagnostics);
+    }
+
+    [Fact]
+    public void A_format_without_a_time_of_day_on_a_datetime_field_needs_the_zone_of_its_midnight()
+    {
+        var diagnostic = Single("name: T\nfields:\n  a:\n    css: p\n    type: datetime\n    fallback:\n      - { css: q, transform: [ { date: 'dd.MM.yyyy' } ] }\n");
+
+        Assert.Equal("SCR045", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Span.StartLine);
+        Assert.Contains("datetime field 'a' needs the zone its midnight is in", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
