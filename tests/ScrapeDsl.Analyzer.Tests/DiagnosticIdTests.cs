@@ -193,6 +193,7 @@ public sealed class DiagnosticIdTests
           byline: .byline
           image: { css: "meta[property='og:image']", attr: content }
           credit: { css: .credit, remove: [.ad] }
+          note: .note
         examples:
           - page: fixtures/page.html
         """),
@@ -201,7 +202,8 @@ public sealed class DiagnosticIdTests
             + "<meta property=og:image content=/a.jpg><meta property=og:image content=/b.jpg>"
             + "<p>one</p><p>two</p><p>three</p><a class=tag>a</a><a class=tag>b</a>"
             + "<span class=byline>By <b>Ann</b></span><span class=byline>By Ann</span>"
-            + "<i class=credit>Photo: Bo<b class=ad>Buy</b></i><i class=credit>Photo: Bo</i>"))]);
+            + "<i class=credit>Photo: Bo<b class=ad>Buy</b></i><i class=credit>Photo: Bo</i>"
+            + string.Concat(Enumerable.Repeat("<s class=note>Same</s>", 17))))]);
 
     [Fact]
     public void SCR019_remove_selector_matching_nothing_is_info() => Check([

@@ -83,10 +83,10 @@ public static class RuleDiagnostics
         "'{0}' matches nothing on any example page ({1}); it is stale or wrong: update it from the saved page, or remove it from the fallback chain",
         RuleSeverity.Warning);
 
-    /// <summary>SCR018: the selector of a scalar field matches several elements with different values on an example page.</summary>
+    /// <summary>SCR018: the selector of a scalar field matches several elements on an example page, and not all are known to give the same value.</summary>
     public static readonly RuleDiagnosticDescriptor SeveralMatches = new(
         "SCR018", "Scalar selector matches several elements",
-        "'{0}' matches {1} elements on {2}{3}, not all with the same value, but field '{4}' takes only the first in document order; make the selector more specific, or set 'many: true' if you want them all",
+        "'{0}' matches {1} elements on {2}{3}, but field '{4}' takes only the first in document order; make the selector more specific, or set 'many: true' if you want them all",
         RuleSeverity.Warning);
 
     /// <summary>SCR019: a <c>remove</c> selector matches nothing on every example page.</summary>

@@ -9,7 +9,7 @@ namespace ScrapeDsl.Language;
 /// <summary>
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
-/// several elements with different values (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
+/// several elements not all known to give one value (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
 /// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly
 /// (rule <c>remove</c> as a removed view, first match in document order, first source with a non-empty value wins);
 /// what it approximates is in docs/checks.md.
@@ -279,13 +279,23 @@ internal sealed class ExampleRun
     private string? Read(Field field, Source source, IElement element, ExampleDocument document, string? origin) =>
         Value(source, element, Removed(field, element, document, origin));
 
+    /// <summary>How many matches <see cref="SameValues"/> compares at most.</summary>
+    private const int MaxComparedValues = 16;
+
     /// <summary>
     /// True when every element gives the same value (before transforms, so the same after them): a page that repeats a
     /// meta tag or a byline. The field then gets that value whichever element comes first, and SCR018 has nothing to
-    /// warn of. Sanitized HTML is not computed here, so it never counts as the same.
+    /// warn of. Sanitized HTML is not computed here, so it never counts as the same; nor do more than
+    /// <see cref="MaxComparedValues"/> elements, whose texts (nested wrappers each holding the same text) could cost the
+    /// build a square of the page.
     /// </summary>
     private bool SameValues(Field field, Source source, List<IElement> elements, ExampleDocument document)
     {
+        if (elements.Count > MaxComparedValues)
+        {
+            return false;
+        }
+
         var first = Value(source, elements[0], Removed(field, elements[0], document, origin: null, count: false));
         for (var i = 1; first is not null && i < elements.Count; i++)
         {
