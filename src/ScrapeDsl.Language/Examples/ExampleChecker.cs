@@ -9,10 +9,10 @@ namespace ScrapeDsl.Language;
 /// <summary>
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
-/// several elements not all known to give one value (SCR018), a remove selector that matches nothing (SCR019), a missing page (SCR015), an example
-/// URL the rule does not match (SCR021) and a page too slow to parse (SCR022). Selection follows the runtime exactly
-/// (rule <c>remove</c> as a removed view, first match in document order, first source with a non-empty value wins);
-/// what it approximates is in docs/checks.md.
+/// several elements not all known to give one value (SCR018), a remove selector that matches nothing (SCR019), a
+/// missing page (SCR015), an example URL the rule does not match (SCR021) and a page too slow to parse (SCR022).
+/// Selection follows the runtime exactly (rule <c>remove</c> as a removed view, first match in document order, first
+/// source with a non-empty value wins); what it approximates is in docs/checks.md.
 /// </summary>
 public static class ExampleChecker
 {
@@ -466,14 +466,14 @@ internal sealed class ExampleRun
 
         public int Total { get; set; }
 
-        /// <summary>The most matches in one scope whose values differ (see <see cref="Count"/>).</summary>
+        /// <summary>The most matches in one scope not all known to give the same value (see <see cref="Count"/>).</summary>
         public int MostInOneScope { get; private set; }
 
         public string? MostOnPage { get; private set; }
 
         /// <param name="matches">The selector's matches in one scope.</param>
         /// <param name="page">The example page.</param>
-        /// <param name="lost">A scalar field would take the first of them and lose the others' different values (SCR018).</param>
+        /// <param name="lost">A scalar field would take the first of them, and the others are not all known to give its value (SCR018).</param>
         public void Count(int matches, string page, bool lost = false)
         {
             Scopes++;

@@ -105,7 +105,10 @@ internal sealed class DateTransform : Transform
         }
     }
 
-    /// <summary>A date read without an offset: a calendar date when no zone is named and the format has no time of day, else the instant in the zone (UTC when none is named).</summary>
+    /// <summary>
+    /// A date read without an offset: a calendar date when no zone is named and the format has no time of day, else the
+    /// instant in the zone (UTC when none is named).
+    /// </summary>
     private string Local(DateTime local, DateFormat format) =>
         _calendar && !format.HasTimeOfDay ? DateText.CalendarDate(local) : DateText.Iso(new DateTimeOffset(local, _zone.GetUtcOffset(local)));
 }

@@ -83,7 +83,7 @@ public sealed class DateTransformTests
     [Fact]
     public void A_calendar_date_without_a_time_zone_is_the_day_the_page_names()
     {
-        // "на 4 июня" at one minute past midnight Moscow would be 3 June in UTC: a calendar date has no zone to move it.
+        // Midnight of 4 June in Moscow is 3 June in UTC: a calendar date has no zone to move it to another day.
         const string rule = """
             name: T
             fields:
