@@ -47,6 +47,10 @@ public static class HtmlContent
     [ThreadStatic]
     private static IHtmlDocument? t_scratch;
 
+    // The node stack of IsPlain, kept by each thread as the walks keep theirs (see FrameStack).
+    [ThreadStatic]
+    private static NodeFrame[]? t_plainFrames;
+
     /// <summary>The sanitized inner HTML of <paramref name="element"/>.</summary>
     public static string Of(IElement element, Uri? baseUri) => Of(element, null, baseUri);
 
@@ -94,43 +98,58 @@ public static class HtmlContent
     /// <summary>
     /// True when every node under <paramref name="element"/> is text or a plain element (<see cref="s_plainTags"/>, no
     /// attributes, not removed): the sanitizer would leave all of it as it is. Comments are not plain (it drops them).
+    /// One walk over every node, reading each child list once.
     /// </summary>
     private static bool IsPlain(IElement element, RemovedView? removed)
     {
-        if (!HasPlainChildren(element))
+        var frames = FrameStack.Take(ref t_plainFrames);
+        frames[0] = new NodeFrame(element.ChildNodes);
+        var depth = 1;
+        var deepest = 1;
+        try
         {
-            return false;
-        }
-
-        using var walker = new ElementWalker(element, removed: null);
-        while (walker.MoveNext(out var child))
-        {
-            if (child.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri
-                || !s_plainTags.Contains(child.LocalName)
-                || child.Attributes.Length > 0
-                || (removed is not null && removed.Contains(child))
-                || !HasPlainChildren(child))
+            while (depth > 0)
             {
-                return false;
+                ref var frame = ref frames[depth - 1];
+                if (++frame.Index >= frame.Nodes.Length)
+                {
+                    depth--;
+                    continue;
+                }
+
+                var node = frame.Nodes[frame.Index];
+                if (node.NodeType == NodeType.Text)
+                {
+                    continue;
+                }
+
+                if (node is not IElement child
+                    || child.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri
+                    || !s_plainTags.Contains(child.LocalName)
+                    || child.Attributes.Length > 0
+                    || (removed is not null && removed.Contains(child)))
+                {
+                    return false;
+                }
+
+                if (child.ChildNodes.Length > 0)
+                {
+                    if (depth == frames.Length)
+                    {
+                        Array.Resize(ref frames, depth * 2);
+                    }
+
+                    frames[depth++] = new NodeFrame(child.ChildNodes);
+                    deepest = Math.Max(deepest, depth);
+                }
             }
+
+            return true;
         }
-
-        return true;
-    }
-
-    private static bool HasPlainChildren(IElement element)
-    {
-        // By index: a foreach over the interface boxes the list's enumerator, one allocation per element.
-        var nodes = element.ChildNodes;
-        for (var i = 0; i < nodes.Length; i++)
+        finally
         {
-            if (nodes[i].NodeType is not (NodeType.Text or NodeType.Element))
-            {
-                return false;
-            }
+            FrameStack.Keep(ref t_plainFrames, frames, deepest);
         }
-
-        return true;
     }
 
     /// <summary>
