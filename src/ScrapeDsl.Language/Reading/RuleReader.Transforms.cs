@@ -251,8 +251,9 @@ public sealed partial class RuleReader
                 continue;
             }
 
-            var letters = Unquoted(format);
-            if (letters.IndexOf('y') < 0 && yearFromUrl is null)
+            // The format's letters outside quotes, read as the runtime's date step reads them.
+            var shape = new DateFormat(format);
+            if (!shape.HasYear && yearFromUrl is null)
             {
                 Report(LanguageDiagnostics.DateNeedsYear, span, format);
                 ok = false;
@@ -260,10 +261,9 @@ public sealed partial class RuleReader
 
             // A format without a time of day names a calendar date, which no zone changes, unless a datetime field is to
             // make an instant of it.
-            var timeOfDay = new DateFormat(format).HasTimeOfDay;
-            if (letters.IndexOf('z') < 0 && letters.IndexOf('K') < 0 && timeZone is null && (timeOfDay || type == FieldType.DateTime))
+            if (!shape.HasOffset && timeZone is null && (shape.HasTimeOfDay || type == FieldType.DateTime))
             {
-                Report(LanguageDiagnostics.DateNeedsTimeZone, span, format, timeOfDay
+                Report(LanguageDiagnostics.DateNeedsTimeZone, span, format, shape.HasTimeOfDay
                     ? "reads a time of day"
                     : "datetime field '" + field + "' needs the zone its midnight is in");
                 ok = false;
@@ -342,33 +342,5 @@ public sealed partial class RuleReader
         {
             return false;
         }
-    }
-
-    private static string Unquoted(string format)
-    {
-        var letters = new System.Text.StringBuilder(format.Length);
-        var quote = '\0';
-        for (var i = 0; i < format.Length; i++)
-        {
-            var c = format[i];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c == '\\')
-            {
-                i++;
-            }
-            else
-            {
-                letters.Append(c);
-            }
-        }
-
-        return letters.ToString();
     }
 }
