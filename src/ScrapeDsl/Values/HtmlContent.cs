@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -51,6 +52,12 @@ public static class HtmlContent
     [ThreadStatic]
     private static NodeFrame[]? t_plainFrames;
 
+    [ThreadStatic]
+    private static MarkupFrame[]? t_markupFrames;
+
+    /// <summary>A scratch body with more children than this is dropped rather than emptied (see <see cref="Clear"/>).</summary>
+    private const int ClearedOneByOne = 256;
+
     /// <summary>The sanitized inner HTML of <paramref name="element"/>.</summary>
     public static string Of(IElement element, Uri? baseUri) => Of(element, null, baseUri);
 
@@ -70,7 +77,7 @@ public static class HtmlContent
 
         if (IsPlain(element, removed))
         {
-            return element.ChildNodes.ToHtml(s_sanitizer.OutputFormatter).Trim();
+            return Markup(element.ChildNodes, s_sanitizer.OutputFormatter).Trim();
         }
 
         var scratch = t_scratch ??= s_sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body></body></html>");
@@ -79,15 +86,133 @@ public static class HtmlContent
         {
             Import(element, removed, scratch, body);
             s_sanitizer.SanitizeDom(scratch, body, baseUrl);
-            return body.ChildNodes.ToHtml(s_sanitizer.OutputFormatter).Trim();
+            return Markup(body.ChildNodes, s_sanitizer.OutputFormatter).Trim();
         }
         finally
         {
-            while (body.LastChild is { } child)
-            {
-                body.RemoveChild(child);
-            }
+            Clear(body);
         }
+    }
+
+    /// <summary>
+    /// Empties the scratch body for the next value. AngleSharp finds a child to remove by searching its parent's list
+    /// from the start, so removing the children of a wide body one by one would cost the square of their number; such
+    /// a body is dropped with its document instead, and the next value makes a new one.
+    /// </summary>
+    private static void Clear(IElement body)
+    {
+        if (body.ChildNodes.Length > ClearedOneByOne)
+        {
+            t_scratch = null;
+            return;
+        }
+
+        while (body.LastChild is { } child)
+        {
+            body.RemoveChild(child);
+        }
+    }
+
+    /// <summary>
+    /// The markup of <paramref name="nodes"/> exactly as AngleSharp's <c>ToHtml</c> writes it with
+    /// <paramref name="formatter"/>, in time proportional to the number of nodes. AngleSharp's serializer finds where
+    /// each element ends through <c>NextSibling</c>, which searches the parent's child list from the start, so markup
+    /// with n sibling nodes costs n²: a page of 500,000 sibling paragraphs kept <c>value: html</c> busy for 87 s.
+    /// <c>HtmlContentTests</c> compare the two on every element of the example pages.
+    /// </summary>
+    internal static string Markup(INodeList nodes, IMarkupFormatter formatter)
+    {
+        var markup = new StringBuilder();
+        var frames = FrameStack.Take(ref t_markupFrames);
+        frames[0] = new MarkupFrame(nodes, null);
+        var depth = 1;
+        var deepest = 1;
+        try
+        {
+            while (depth > 0)
+            {
+                ref var frame = ref frames[depth - 1];
+                if (++frame.Index >= frame.Nodes.Length)
+                {
+                    if (frame.Owner is { } owner)
+                    {
+                        markup.Append(formatter.CloseTag(owner, IsSelfClosing(owner)));
+                    }
+
+                    depth--;
+                    continue;
+                }
+
+                // The same tests, in the same order, as AngleSharp's Node.ToHtml.
+                var node = frame.Nodes[frame.Index];
+                if (node is IComment comment)
+                {
+                    markup.Append(formatter.Comment(comment));
+                }
+                else if (node is IProcessingInstruction instruction)
+                {
+                    markup.Append(formatter.Processing(instruction));
+                }
+                else if (node is ICharacterData text)
+                {
+                    markup.Append(text.Parent is { } parent && (parent.Flags & NodeFlags.LiteralText) != 0 ? formatter.LiteralText(text) : formatter.Text(text));
+                }
+                else if (node is IDocumentType doctype)
+                {
+                    markup.Append(formatter.Doctype(doctype));
+                }
+                else if (node is IElement element)
+                {
+                    var selfClosing = IsSelfClosing(element);
+                    markup.Append(formatter.OpenTag(element, selfClosing));
+                    if (!selfClosing && (element.Flags & NodeFlags.LineTolerance) != 0 && element.FirstChild is IText { Data: ['\n', ..] })
+                    {
+                        markup.Append('\n'); // pre, textarea, listing: the parser drops a first line feed, so it is doubled
+                    }
+
+                    var template = (element as IHtmlTemplateElement)?.Content;
+                    if (template is null && !element.HasChildNodes)
+                    {
+                        markup.Append(formatter.CloseTag(element, selfClosing));
+                        continue;
+                    }
+
+                    // The element's own children, then its closing tag; a template's content comes before them.
+                    Push(ref frames, ref depth, ref deepest, new MarkupFrame(element.ChildNodes, element));
+                    if (template is not null)
+                    {
+                        Push(ref frames, ref depth, ref deepest, new MarkupFrame(template.ChildNodes, null));
+                    }
+                }
+            }
+
+            return markup.ToString();
+        }
+        finally
+        {
+            FrameStack.Keep(ref t_markupFrames, frames, deepest);
+        }
+    }
+
+    private static bool IsSelfClosing(IElement element) => (element.Flags & NodeFlags.SelfClosing) != 0;
+
+    private static void Push(ref MarkupFrame[] frames, ref int depth, ref int deepest, MarkupFrame frame)
+    {
+        if (depth == frames.Length)
+        {
+            Array.Resize(ref frames, depth * 2);
+        }
+
+        frames[depth++] = frame;
+        deepest = Math.Max(deepest, depth);
+    }
+
+    /// <summary>A position in a child list whose end closes <see cref="Owner"/> (none for a template's content or the top list).</summary>
+    private struct MarkupFrame(INodeList nodes, IElement? owner)
+    {
+        public readonly INodeList Nodes = nodes;
+        public readonly IElement? Owner = owner;
+        public int Index = -1;
     }
 
     /// <summary>Elements whose content the HTML parser keeps as unparsed text (script, style, textarea, ...).</summary>
@@ -153,22 +278,14 @@ public static class HtmlContent
     }
 
     /// <summary>
-    /// Copies the children of <paramref name="element"/> into <paramref name="body"/>, leaving out removed elements:
-    /// walking the original and the copy side by side maps each removed original to its copy.
+    /// Copies the children of <paramref name="element"/> into <paramref name="body"/> node by node, leaving out removed
+    /// elements and the HTML elements the sanitizer would take out with their content (tags it does not allow; it keeps
+    /// no child nodes of those). Not copying them costs nothing, while removing them from a copy, as a removal list or
+    /// the sanitizer does, searches their parent's child list each time: the square of a wide parent's children (200,000
+    /// sibling scripts took the sanitizer 17 s).
     /// </summary>
     private static void Import(IElement element, RemovedView? removed, IHtmlDocument scratch, IElement body)
     {
-        foreach (var child in element.ChildNodes)
-        {
-            body.AppendChild(scratch.Import(child, deep: true));
-        }
-
-        if (removed is null)
-        {
-            return;
-        }
-
-        var detach = new List<INode>();
         var originals = new Stack<INode>();
         var copies = new Stack<INode>();
         originals.Push(element);
@@ -177,24 +294,24 @@ public static class HtmlContent
         {
             var original = originals.Pop();
             var copy = copies.Pop();
-            for (var i = 0; i < original.ChildNodes.Length; i++)
+            foreach (var child in original.ChildNodes)
             {
-                var child = original.ChildNodes[i];
-                if (child is IElement childElement && removed.Contains(childElement))
+                if (child is IElement childElement
+                    && ((removed is not null && removed.Contains(childElement))
+                        || (childElement.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri && !s_sanitizer.AllowedTags.Contains(childElement.LocalName))))
                 {
-                    detach.Add(copy.ChildNodes[i]);
+                    continue;
                 }
-                else if (child.HasChildNodes)
+
+                // A template's content is not among its children, so a template is copied whole.
+                var whole = !child.HasChildNodes || child is IHtmlTemplateElement;
+                var childCopy = copy.AppendChild(scratch.Import(child, deep: whole));
+                if (!whole)
                 {
                     originals.Push(child);
-                    copies.Push(copy.ChildNodes[i]);
+                    copies.Push(childCopy);
                 }
             }
-        }
-
-        foreach (var node in detach)
-        {
-            node.Parent?.RemoveChild(node);
         }
     }
 }
