@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -31,6 +32,7 @@ public sealed partial class Page
 
     private readonly RemovedView _removed = new();
     private readonly List<FieldProblem> _problems = new();
+    private List<TieredRegex>? _timedOut;
     private IElement? _lastTextElement;
     private string? _lastText;
 
@@ -454,6 +456,24 @@ public sealed partial class Page
         {
             _problems.Add(new FieldProblem(string.Empty, ProblemKind.ParseStopped, message + "; the fields were read from the part before that (PageParser.TimeLimit sets the limit)", IsError: true));
         }
+    }
+
+    /// <summary>True when <paramref name="regex"/> already ran past its timeout on this page (see <see cref="ReportTimeout"/>).</summary>
+    internal bool TimedOut(TieredRegex regex) => _timedOut is not null && _timedOut.Contains(regex);
+
+    /// <summary>
+    /// Records that <paramref name="regex"/> ran past <see cref="Transform.RegexTimeout"/> on a value of this page, so
+    /// that it is not run again on this page: the timeout bounds one match, and a page with thousands of values that make
+    /// the pattern backtrack would otherwise cost thousands of timeouts.
+    /// </summary>
+    internal void ReportTimeout(TieredRegex regex, string step)
+    {
+        (_timedOut ??= new List<TieredRegex>(1)).Add(regex);
+        _problems.Add(new FieldProblem(
+            string.Empty,
+            ProblemKind.RegexTimedOut,
+            $"the step '{Shorten(step)}' took longer than {Transform.RegexTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms on a value of this page; that value and every later one given to it on this page count as no match",
+            IsError: false));
     }
 
     private void ReportMissing(FieldRef field, bool required) =>

@@ -78,6 +78,7 @@ public static class ResultJson
         ProblemKind.FallbackUsed => "fallbackUsed",
         ProblemKind.ConversionFailed => "conversionFailed",
         ProblemKind.ParseStopped => "parseStopped",
+        ProblemKind.RegexTimedOut => "regexTimedOut",
         _ => kind.ToString(),
     };
 

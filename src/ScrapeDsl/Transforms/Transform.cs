@@ -101,6 +101,11 @@ public abstract class Transform
 
         internal override void Apply(string value, Page page, List<string> output)
         {
+            if (page.TimedOut(regex))
+            {
+                return;
+            }
+
             try
             {
                 // The group's position, not its text: the value is cut once, already trimmed. (Match.Result("${n}") would
@@ -115,7 +120,8 @@ public abstract class Transform
             }
             catch (RegexMatchTimeoutException)
             {
-                // A timeout is no match: the next fallback is tried.
+                // A timeout is no match (the next fallback is tried), and the regex is not run again on this page.
+                page.ReportTimeout(regex, Describe());
             }
         }
     }
@@ -126,12 +132,18 @@ public abstract class Transform
 
         internal override void Apply(string value, Page page, List<string> output)
         {
+            if (page.TimedOut(regex))
+            {
+                return;
+            }
+
             try
             {
                 Add(output, regex.Regex.Replace(value, replacement));
             }
             catch (RegexMatchTimeoutException)
             {
+                page.ReportTimeout(regex, Describe());
             }
         }
     }
@@ -165,6 +177,11 @@ public abstract class Transform
 
         internal override void Apply(string value, Page page, List<string> output)
         {
+            if (page.TimedOut(regex))
+            {
+                return;
+            }
+
             var before = output.Count;
             var current = regex.Regex;
             try
@@ -189,6 +206,7 @@ public abstract class Transform
             {
                 // A timeout is no value, not the pieces found before it.
                 output.RemoveRange(before, output.Count - before);
+                page.ReportTimeout(regex, Describe());
             }
         }
     }
