@@ -25,7 +25,7 @@ internal static partial class ArticleGuesser
         {
             if (page.Meta(key) is { } meta && NameLike(meta.Value))
             {
-                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, 2));
+                candidates.Add(new Candidate(GuessedSource.Meta(meta, key + " meta"), meta.Values, 2));
             }
         }
 

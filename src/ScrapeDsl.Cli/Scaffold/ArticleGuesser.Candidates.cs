@@ -13,7 +13,7 @@ internal static partial class ArticleGuesser
     {
         if (page.Meta(key) is { } meta)
         {
-            candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, strength));
+            candidates.Add(new Candidate(GuessedSource.Meta(meta, key + " meta"), meta.Values, strength));
         }
     }
 

@@ -24,7 +24,7 @@ internal static partial class ArticleGuesser
         {
             if (page.Meta(key) is { } meta && IsDate(meta.Value))
             {
-                candidates.Add(new Candidate(GuessedSource.Meta(meta.Selector, meta.Attribute, key + " meta"), new[] { meta.Value }, key.Contains("published", StringComparison.OrdinalIgnoreCase) || key == "datePublished" ? 3 : 2));
+                candidates.Add(new Candidate(GuessedSource.Meta(meta, key + " meta"), meta.Values, key.Contains("published", StringComparison.OrdinalIgnoreCase) || key == "datePublished" ? 3 : 2));
             }
         }
 

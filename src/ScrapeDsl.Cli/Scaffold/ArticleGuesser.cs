@@ -81,7 +81,7 @@ internal static partial class ArticleGuesser
         var document = page.Document;
         if (page.MetaAll("article:tag") is { } metaTags && metaTags.Values.All(TagLike))
         {
-            candidates.Add(new Candidate(GuessedSource.Meta(metaTags.Selector, metaTags.Attribute, "article:tag meta"), metaTags.Values, 2));
+            candidates.Add(new Candidate(GuessedSource.Meta(metaTags, "article:tag meta"), metaTags.Values, 2));
         }
 
         AddElements(candidates, document.QuerySelectorAll("a[rel=tag], a[rel='category tag']").ToList(), "rel=tag", 3, TagLike);

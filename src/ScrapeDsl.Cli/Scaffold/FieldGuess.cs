@@ -7,8 +7,11 @@ namespace ScrapeDsl.Cli.Scaffold;
 /// <summary>Where a guessed value can be read: a CSS source (selector + attribute) or, later, a JSON-LD path.</summary>
 internal enum SourceKind
 {
-    /// <summary>A CSS selector, optionally reading an attribute: what rule language v1 can say.</summary>
+    /// <summary>A CSS selector, optionally reading an attribute.</summary>
     Css,
+
+    /// <summary>A <c>meta: key</c> source (the path is the key).</summary>
+    Meta,
 
     /// <summary>A schema.org value from the page's JSON-LD (e.g. <c>headline</c>, <c>author.name</c>): used as evidence; written only when <see cref="ScaffoldOptions.EmitJsonLdSources"/> is on.</summary>
     JsonLd,
@@ -27,7 +30,13 @@ internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attri
 {
     public static GuessedSource Css(Built selector, string? attribute, string evidence) => new(SourceKind.Css, selector.Css, attribute, evidence, selector.Stability);
 
-    public static GuessedSource Meta(string selector, string attribute, string evidence) => new(SourceKind.Css, selector, attribute, evidence);
+    /// <summary>A <c>meta:</c> source when it reads the tag's values, else a selector for the tag.</summary>
+    public static GuessedSource Meta(MetaTag tag, string evidence) => tag.ReadByMetaSource
+        ? new(SourceKind.Meta, tag.Key, null, evidence)
+        : new(SourceKind.Css, tag.Selector, tag.Attribute, evidence);
+
+    /// <summary>True for the kinds a rule can always say (JSON-LD only when switched on).</summary>
+    public bool IsWritable(ScaffoldOptions options) => Kind is SourceKind.Css or SourceKind.Meta || (Kind == SourceKind.JsonLd && options.EmitJsonLdSources);
 
     public static GuessedSource JsonLd(string path) => new(SourceKind.JsonLd, path, null, "JSON-LD " + path);
 
@@ -83,11 +92,11 @@ internal static class Agreement
         foreach (var group in groups.OrderByDescending(g => g.Weight + (bonus?.Invoke(g.Key) ?? 0)).ThenBy(g => g.Order))
         {
             var members = group.Members
-                .OrderByDescending(m => m.Source.Kind == SourceKind.Css)
+                .OrderByDescending(m => m.Source.Kind is SourceKind.Css or SourceKind.Meta)
                 .ThenBy(m => m.Source.Stability)
                 .ThenByDescending(m => m.Strength)
                 .ToList();
-            var writable = members.Where(m => m.Source.Kind == SourceKind.Css || (m.Source.Kind == SourceKind.JsonLd && options.EmitJsonLdSources)).Take(1 + MaxFallbacks).ToList();
+            var writable = members.Where(m => m.Source.IsWritable(options)).Take(1 + MaxFallbacks).ToList();
             if (writable.Count == 0)
             {
                 continue; // only JSON-LD says this, and JSON-LD sources are switched off

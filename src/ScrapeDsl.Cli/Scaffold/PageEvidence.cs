@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using AngleSharp.Dom;
 
 namespace ScrapeDsl.Cli.Scaffold;
@@ -29,7 +30,7 @@ internal sealed class PageEvidence
     /// its value (<c>content</c>, or <c>value</c> as some saved pages have it) and the normalised value; or null.
     /// The selector names the key attribute the page uses, so it keeps working as long as the tag does.
     /// </summary>
-    public (string Selector, string Attribute, string Value)? Meta(string key)
+    public MetaTag? Meta(string key)
     {
         foreach (var keyAttribute in new[] { "property", "name", "itemprop" })
         {
@@ -41,7 +42,8 @@ internal sealed class PageEvidence
                     var value = TextContent.NormalizeInline(meta.GetAttribute(valueAttribute) ?? string.Empty);
                     if (value.Length > 0)
                     {
-                        return (selector, valueAttribute, value);
+                        var metaSource = MetaSourceValues(key, all: false);
+                        return new MetaTag(key, selector, valueAttribute, new[] { value }, metaSource.Count == 1 && metaSource[0] == value);
                     }
                 }
             }
@@ -51,7 +53,7 @@ internal sealed class PageEvidence
     }
 
     /// <summary>All non-empty contents of a repeated meta tag (e.g. <c>article:tag</c>), with the selector that reads them.</summary>
-    public (string Selector, string Attribute, List<string> Values)? MetaAll(string key)
+    public MetaTag? MetaAll(string key)
     {
         foreach (var keyAttribute in new[] { "property", "name" })
         {
@@ -69,12 +71,36 @@ internal sealed class PageEvidence
 
                 if (values.Count > 0 && all)
                 {
-                    return (selector, valueAttribute, values);
+                    return new MetaTag(key, selector, valueAttribute, values, MetaSourceValues(key, all: true).SequenceEqual(values));
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What a rule's <c>meta: key</c> source reads on this page (the runtime's meaning: every meta tag whose
+    /// <c>name</c> or <c>property</c> is the key, ASCII case-insensitively, in document order; its <c>content</c>,
+    /// else its <c>value</c>); only the first unless <paramref name="all"/>.
+    /// </summary>
+    private List<string> MetaSourceValues(string key, bool all)
+    {
+        var values = new List<string>();
+        foreach (var meta in Document.QuerySelectorAll("meta"))
+        {
+            if (string.Equals(meta.GetAttribute("name")?.Trim(), key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(meta.GetAttribute("property")?.Trim(), key, StringComparison.OrdinalIgnoreCase))
+            {
+                values.Add(TextContent.NormalizeInline(meta.GetAttribute("content") ?? meta.GetAttribute("value") ?? string.Empty));
+                if (!all)
+                {
+                    break;
+                }
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The value the runtime reads from an element: its normalised text, or an attribute.</summary>
@@ -100,4 +126,20 @@ internal sealed class PageEvidence
 
         return false;
     }
+}
+
+/// <summary>A meta tag (or a repeated one) that gives a field's value, and how a rule can read it.</summary>
+/// <param name="Key">Its <c>property</c>, <c>name</c> or <c>itemprop</c>.</param>
+/// <param name="Selector">A CSS selector that reads it, naming the key attribute the page uses.</param>
+/// <param name="Attribute">The attribute holding its value: <c>content</c>, or <c>value</c> as some saved pages have it.</param>
+/// <param name="Values">The normalised values.</param>
+/// <param name="ReadByMetaSource">
+/// True when a <c>meta: key</c> source gives the same values. That source is what a rule should say: it reads
+/// <c>property</c> and <c>name</c>, <c>content</c> and <c>value</c> alike, so it keeps working on the live page when the
+/// saved copy was rewritten (pages saved by Postlight Parser's tooling have <c>value</c> where the site writes <c>content</c>).
+/// </param>
+internal sealed record MetaTag(string Key, string Selector, string Attribute, IReadOnlyList<string> Values, bool ReadByMetaSource)
+{
+    /// <summary>The first value (the only one of a single tag).</summary>
+    public string Value => Values[0];
 }

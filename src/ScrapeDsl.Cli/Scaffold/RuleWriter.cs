@@ -28,7 +28,7 @@ internal static class RuleWriter
             var sources = new List<GuessedSource>();
             foreach (var source in field.Sources)
             {
-                if (source.Kind == SourceKind.Css || options.EmitJsonLdSources)
+                if (source.IsWritable(options))
                 {
                     sources.Add(source);
                 }
@@ -85,6 +85,12 @@ internal static class RuleWriter
             return;
         }
 
+        if (source.Kind == SourceKind.Meta)
+        {
+            yaml.Append(indent).Append("meta: ").Append(Quote(source.Path)).Append('\n');
+            return;
+        }
+
         yaml.Append(indent).Append("css: ").Append(Quote(source.Path));
         if (source.Stability == Stability.Positional)
         {
@@ -98,11 +104,14 @@ internal static class RuleWriter
         }
     }
 
-    private static string FlowSource(GuessedSource source) => source.Kind == SourceKind.JsonLd
-        ? "{ jsonld: " + Quote(source.Path) + " }"
-        : source.Attribute is null
+    private static string FlowSource(GuessedSource source) => source.Kind switch
+    {
+        SourceKind.JsonLd => "{ jsonld: " + Quote(source.Path) + " }",
+        SourceKind.Meta => "{ meta: " + Quote(source.Path) + " }",
+        _ => source.Attribute is null
             ? "{ css: " + Quote(source.Path) + " }"
-            : "{ css: " + Quote(source.Path) + ", attr: " + source.Attribute + " }";
+            : "{ css: " + Quote(source.Path) + ", attr: " + source.Attribute + " }",
+    };
 
     /// <summary>A YAML double-quoted scalar.</summary>
     public static string Quote(string text)

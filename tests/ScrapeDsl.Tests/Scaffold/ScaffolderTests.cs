@@ -118,6 +118,25 @@ public sealed class ScaffolderTests : IDisposable
     }
 
     [Fact]
+    public void Meta_tags_are_written_as_meta_sources_which_read_the_live_page_as_well_as_the_saved_copy()
+    {
+        // Saved by Postlight Parser's tooling: name= and value= where the live page has property= and content=.
+        var rule = Scaffold("""
+            <html><head><meta name="og:title" value="Rain expected all week"><meta name="description" value="Seven wet days ahead, the weather service says.">
+            <meta name="og:site_name" content="Example News"><meta property="og:image" content="/a.png"><meta name="og:image" content="/b.png"></head>
+            <body><h1>Rain expected all week</h1><p>Some prose that is long enough to count as a paragraph of the article body text.</p></body></html>
+            """);
+
+        Assert.Contains("{ meta: \"og:title\" }", rule.Yaml, StringComparison.Ordinal);
+        Assert.Contains("meta: \"description\"", rule.Yaml, StringComparison.Ordinal);
+        Assert.Equal("Seven wet days ahead, the weather service says.", rule.Result["lead"]);
+        Assert.DoesNotContain("meta[", rule.Yaml, StringComparison.Ordinal);
+
+        // The live page: no h1, the tag as the site writes it. The rule still finds the title.
+        Assert.Equal("Rain expected all week", ScrapeDsl.Interpreter.InterpretedRule.From(rule.Rule).Extract("<html><head><meta property='og:title' content='Rain expected all week'></head><body></body></html>", new Uri("https://news.example.com/2025/06/04/sun")).Partial["title"]);
+    }
+
+    [Fact]
     public void Json_ld_values_are_not_written_as_sources_while_the_language_has_none()
     {
         var rule = Scaffold("""
