@@ -66,7 +66,8 @@ internal static class NewCommand
         // Two rules with one record name would not compile together: names of the other rules are taken.
         var plain = SiteNames.From(url, name);
         var plainPath = Path.GetFullPath(Path.Combine(rulesDir, plain.Host, plain.FileName));
-        var taken = ExistingRuleNames(rulesDir).Where(rule => rule.Path != plainPath).Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
+        var existing = ExistingRules(rulesDir).ToList();
+        var taken = existing.Where(rule => rule.Path != plainPath).Select(rule => rule.Rule.Name).ToHashSet(StringComparer.Ordinal);
         var rule = Scaffolder.Scaffold(html, url, name, fixture, ScaffoldOptions.Default, taken);
 
         var folder = Path.Combine(rulesDir, rule.Site.Host);
@@ -113,6 +114,15 @@ internal static class NewCommand
             }
         }
 
+        // A rule of the site may already take this URL (www.al.com's for al.com, or the same host's): the new one would
+        // compete with it for every page (SCR014), and the page may belong in that rule's examples instead.
+        foreach (var (other, otherPath) in OthersMatching(existing, url, rulePath))
+        {
+            Console.Error.WriteLine(
+                $"warning: {other.Name} ({Path.Combine(rulesDir, Path.GetRelativePath(rulesDir, otherPath))}) already matches {url.AbsoluteUri}; "
+                + $"two rules for one URL make dispatch ambiguous (SCR014). If this page is that rule's kind, delete {rulePath} and add the page under that rule's examples; otherwise narrow one of the two matches.");
+        }
+
         Console.WriteLine($"next: scrape run {fixturePath} --rules {rulePath} --url {url.AbsoluteUri}");
         return 0;
     }
@@ -124,7 +134,15 @@ internal static class NewCommand
         return rule is null ? Array.Empty<RuleDiagnostic>() : ExampleChecker.Check(rulePath, rule, CheckCommand.LoadPages(rulePath, rule)).AsArray();
     }
 
-    private static IEnumerable<(string Name, string Path)> ExistingRuleNames(string rulesDir)
+    /// <summary>The rules of <paramref name="existing"/> other than the one at <paramref name="rulePath"/> whose match takes <paramref name="url"/>.</summary>
+    internal static IEnumerable<(Rule Rule, string Path)> OthersMatching(IEnumerable<(Rule Rule, string Path)> existing, Uri url, string rulePath)
+    {
+        var written = Path.GetFullPath(rulePath);
+        return existing.Where(other => other.Path != written && UrlMatching.Matches(other.Rule.Match, url));
+    }
+
+    /// <summary>The rules (not partials) under <paramref name="rulesDir"/>, build output left out, with their full paths.</summary>
+    internal static IEnumerable<(Rule Rule, string Path)> ExistingRules(string rulesDir)
     {
         if (!Directory.Exists(rulesDir))
         {
@@ -134,14 +152,15 @@ internal static class NewCommand
         foreach (var file in Directory.EnumerateFiles(rulesDir, "*.scrape.yaml", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(rulesDir, file).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)
+                || Path.GetFileName(file).StartsWith('_'))
             {
                 continue;
             }
 
             if (RuleReader.Read(file, File.ReadAllText(file)).Rule is { } existing)
             {
-                yield return (existing.Name, Path.GetFullPath(file));
+                yield return (existing, Path.GetFullPath(file));
             }
         }
     }

@@ -80,6 +80,28 @@ public sealed class ScaffolderTests : IDisposable
     }
 
     [Fact]
+    public void Scrape_new_names_the_rules_that_already_take_the_url()
+    {
+        // www.al.com's rule takes al.com's pages too ("*.al.com" is not the bare domain, but "al.com" is listed).
+        var rulesDir = TempFolder();
+        var other = Path.Combine(rulesDir, "www.al.com");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "article.scrape.yaml"), "name: AlComArticle\nmatch: { hosts: [al.com, \"*.al.com\"], paths: [\"/news/**\"] }\nfields:\n  title: h1\n");
+        File.WriteAllText(Path.Combine(other, "_common.scrape.yaml"), "fields:\n  section: .section\n");
+        var page = Path.Combine(rulesDir, "story.html");
+        File.WriteAllText(page, "<html><body><h1>A headline long enough</h1><p>Some prose that is long enough to count as a paragraph.</p></body></html>");
+        var url = new Uri("https://al.com/news/birmingham/2016/12/x.html");
+
+        Assert.Equal(0, ScrapeDsl.Cli.Program.Main(new[] { "new", page, "--url", url.AbsoluteUri, "--rules-dir", rulesDir }));
+
+        var written = Path.Combine(rulesDir, "al.com", "article.scrape.yaml");
+        var existing = ScrapeDsl.Cli.Commands.NewCommand.ExistingRules(rulesDir).ToList();
+        Assert.Equal(new[] { "AlArticle", "AlComArticle" }, existing.Select(rule => rule.Rule.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("AlComArticle", Assert.Single(ScrapeDsl.Cli.Commands.NewCommand.OthersMatching(existing, url, written)).Rule.Name);
+        Assert.Empty(ScrapeDsl.Cli.Commands.NewCommand.OthersMatching(existing, new Uri("https://al.com/sports/x.html"), written));
+    }
+
+    [Fact]
     public void A_record_name_another_rule_has_is_made_unique_with_the_subdomain()
     {
         var rulesDir = TempFolder();
