@@ -250,6 +250,47 @@ public sealed class DiagnosticIdTests
         (Page, RuleHarness.Page("<h1>Title</h1>"))]);
 
     [Fact]
+    public void SCR023_a_step_that_leaves_nothing_on_every_page_names_the_value_it_was_given() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          updated:                      # the format does not fit the page's text: reported at the step
+            css: time
+            type: datetime
+            transform:
+              - date: "dddd MMMM dd yyyy hh:mm"
+                timeZone: America/New_York
+          published:                    # the field's date step runs on the fallback too, which it cannot read
+            css: .dateline
+            type: datetime
+            transform:
+              - date: "MMMM d, yyyy h:mm tt"
+                culture: en-US
+                timeZone: America/New_York
+            fallback:
+              - { meta: "article:published_time" }
+          section:                      # a regex that never matches, on the field's own source
+            css: .kicker
+            transform: [ { regex: 'Section: (\w+)' } ]
+          day:                          # no year in the example's URL: the format is not blamed
+            css: time
+            transform:
+              - date: "dddd MMMM d"
+                culture: en-US
+                yearFromUrl: '/(\d{4})/'
+          tag:                          # a filter that lets a value through on the page: fine
+            css: .tags a
+            many: true
+            transform: [ { regex: '^#(\w+)$' } ]
+        examples:
+          - page: fixtures/page.html
+            url: https://news.example/story
+        """),
+        (Page, RuleHarness.Page(
+            "<meta property='article:published_time' content='2020-04-07T19:49:00Z'><time>Tuesday April 7, 2020 3:49 pm</time>"
+            + "<p class=dateline>April 7, 2020 3:49 PM</p><p class=kicker>Politics</p><p class=tags><a>#vote</a><a>news</a></p>"))]);
+
+    [Fact]
     public void SCR052_id_selector_read_as_a_yaml_comment_is_reported_at_the_comment() => Check([("site/rule.scrape.yaml", """
         name: Article
         remove:

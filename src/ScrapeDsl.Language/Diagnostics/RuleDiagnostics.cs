@@ -113,13 +113,19 @@ public static class RuleDiagnostics
         "Example page '{0}' took longer than {1} s to parse and was not checked (the parse stopped at character {2} of {3}): its markup leaves too many elements open, as hostile or broken pages do, and extraction stops such a parse too (PageParser.TimeLimit); save the page again, or list another page",
         RuleSeverity.Warning);
 
+    /// <summary>SCR023: a transform step leaves nothing of the values its source reads, on every example page.</summary>
+    public static readonly RuleDiagnosticDescriptor StepGivesNothing = new(
+        "SCR023", "Transform step gives nothing on the examples",
+        "The step {0} of field '{1}' leaves nothing of what {2} reads on any example page ('{3}' on {4}), so that source never counts; fix the step (a date format, a regex, a culture) against that value, or remove it",
+        RuleSeverity.Warning);
+
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict,
         AmbiguousDispatch, ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing,
-        InternalError, ExampleUrlNotMatched, ExampleTooSlowToParse,
+        InternalError, ExampleUrlNotMatched, ExampleTooSlowToParse, StepGivesNothing,
     };
 
     /// <summary>Creates a diagnostic of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>

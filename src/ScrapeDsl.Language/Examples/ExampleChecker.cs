@@ -10,7 +10,8 @@ namespace ScrapeDsl.Language;
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
 /// several elements not all known to give one value (SCR018), a remove selector that matches nothing (SCR019), a
-/// missing page (SCR015), an example URL the rule does not match (SCR021) and a page too slow to parse (SCR022).
+/// missing page (SCR015), an example URL the rule does not match (SCR021), a page too slow to parse (SCR022) and a
+/// transform step that leaves nothing of what its source reads on every page (SCR023).
 /// Selection follows the runtime exactly (rule <c>remove</c> as a removed view, first match in document order, first
 /// source with a non-empty value wins); what it approximates is in docs/checks.md.
 /// </summary>
@@ -60,6 +61,8 @@ internal sealed class ExampleRun
     private readonly List<RuleDiagnostic> _diagnostics = new();
     private readonly Dictionary<SelectorSpec, SelectorUse> _uses = new();
     private readonly List<SelectorUse> _order = new();
+    private readonly Dictionary<(string Field, int Source), StepUse> _steps = new();
+    private readonly List<StepUse> _stepOrder = new();
     private readonly Dictionary<string, ISelector?> _parsed = new(StringComparer.Ordinal);
     private readonly List<string> _checkedPages = new();
 
@@ -150,6 +153,16 @@ internal sealed class ExampleRun
                     Report(RuleDiagnostics.SeveralMatches, Where(use.Spec.Span, use.InheritedFrom), use.Spec.Text,
                         use.MostInOneScope.ToString(CultureInfo.InvariantCulture), use.MostOnPage!,
                         (use.Field!.Contains(".") ? " (in one item)" : string.Empty) + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: true), use.Field!);
+                }
+            }
+
+            foreach (var step in _stepOrder)
+            {
+                if (!step.Yielded && step.Emptied is { } emptied)
+                {
+                    Report(RuleDiagnostics.StepGivesNothing, Where(emptied.Step.Span, step.InheritedFrom), Describe(emptied.Step), step.Field,
+                        step.Source == 0 ? "its source" : "its fallback " + step.Source.ToString(CultureInfo.InvariantCulture),
+                        Shorten(emptied.Value), step.FirstPage! + WrittenIn(emptied.Step.Span, step.InheritedFrom, parenthesized: false));
                 }
             }
         }
@@ -256,7 +269,8 @@ internal sealed class ExampleRun
             IReadOnlyList<IElement> elements = source.Css is null
                 ? new[] { scope }
                 : matches[i] is { } found ? found : Array.Empty<IElement>();
-            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates);
+            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates, out var emptied);
+            Step(name, i, origin).Count(yielded, emptied, page);
             if (source.Kind is SourceKind.Meta or SourceKind.JsonLd or SourceKind.ItemProp)
             {
                 // Not a selector, but as stale when it finds nothing on any page: counted like one.
@@ -342,6 +356,18 @@ internal sealed class ExampleRun
         _ => ExampleText.Of(element, removed),
     };
 
+    /// <summary>A step as the message names it: its key and what is written after it.</summary>
+    private static string Describe(Transform step) => step.Kind switch
+    {
+        TransformKind.Normalize => "normalize",
+        TransformKind.AbsoluteUrl => "absoluteUrl",
+        TransformKind.Date => "date '" + string.Join("', '", step.Formats) + "'",
+        TransformKind.Number => "number " + step.Text,
+        _ => char.ToLowerInvariant(step.Kind.ToString()[0]) + step.Kind.ToString().Substring(1) + " '" + step.Text + "'",
+    };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+
     private static string Describe(Source source) => source.Kind switch
     {
         SourceKind.Meta => "meta: " + source.Argument,
@@ -388,6 +414,18 @@ internal sealed class ExampleRun
         }
 
         return use;
+    }
+
+    private StepUse Step(string field, int source, string? inheritedFrom)
+    {
+        if (!_steps.TryGetValue((field, source), out var step))
+        {
+            step = new StepUse(field, source, inheritedFrom);
+            _steps.Add((field, source), step);
+            _stepOrder.Add(step);
+        }
+
+        return step;
     }
 
     private string DescribePages() => _checkedPages.Count == 1
@@ -483,6 +521,48 @@ internal sealed class ExampleRun
                 MostInOneScope = matches;
                 MostOnPage = page;
             }
+        }
+    }
+}
+
+/// <summary>
+/// One source of a field across the example pages, for SCR023: whether its transforms ever let a value through, and the
+/// first step that left nothing of the values the source read.
+/// </summary>
+internal sealed class StepUse
+{
+    public StepUse(string field, int source, string? inheritedFrom)
+    {
+        Field = field;
+        Source = source;
+        InheritedFrom = inheritedFrom;
+    }
+
+    public string Field { get; }
+
+    /// <summary>The source's place in the field: 0 the primary, 1+ a fallback.</summary>
+    public int Source { get; }
+
+    public string? InheritedFrom { get; }
+
+    /// <summary>True once the source gave a value on some page, or the build could not tell.</summary>
+    public bool Yielded { get; private set; }
+
+    /// <summary>The first step that emptied the source's values, and the page it did so on.</summary>
+    public EmptiedBy? Emptied { get; private set; }
+
+    public string? FirstPage { get; private set; }
+
+    public void Count(SourceYield yielded, EmptiedBy? emptied, string page)
+    {
+        if (yielded != SourceYield.Nothing)
+        {
+            Yielded = true;
+        }
+        else if (emptied is not null && Emptied is null)
+        {
+            Emptied = emptied;
+            FirstPage = page;
         }
     }
 }

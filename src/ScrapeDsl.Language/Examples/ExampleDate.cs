@@ -51,6 +51,12 @@ internal sealed class ExampleDate
 
         /// <summary>Cannot tell here (the culture is not on this machine).</summary>
         Unknown,
+
+        /// <summary>
+        /// No format parses it, and a format without a year was not tried because the page URL gives no year
+        /// (<c>yearFromUrl</c>): the source yields nothing, but that is the URL's doing, not the formats'.
+        /// </summary>
+        NoYearInUrl,
     }
 
     /// <summary>The step, or null when its culture is not available here (every value is then <see cref="Outcome.Unknown"/>).</summary>
@@ -93,6 +99,7 @@ internal sealed class ExampleDate
         iso = null;
         var text = DateText.Collapse(value);
         string? year = null;
+        var noYear = false;
         foreach (var format in _formats)
         {
             var candidate = text;
@@ -112,6 +119,7 @@ internal sealed class ExampleDate
                 year ??= DateText.FindYear(_yearFromUrl, url);
                 if (year is null)
                 {
+                    noYear = true;
                     continue;
                 }
 
@@ -147,6 +155,6 @@ internal sealed class ExampleDate
             }
         }
 
-        return Outcome.Nothing;
+        return noYear ? Outcome.NoYearInUrl : Outcome.Nothing;
     }
 }

@@ -21,6 +21,9 @@ internal enum SourceYield
     Unknown,
 }
 
+/// <summary>A step of a source's transforms that gave nothing for any of the values it was given, and the first of them.</summary>
+internal sealed record EmptiedBy(Transform Step, string Value);
+
 /// <summary>
 /// Reads a source's values on an example page and runs its transforms, as the runtime does (src/ScrapeDsl/Page.cs,
 /// Page.Sources.cs, Transforms/): the source's candidates (a scalar: only its first), empty values dropped, the source's
@@ -36,6 +39,9 @@ internal sealed class ExampleValues
     private readonly Dictionary<string, Regex?> _regexes = new(StringComparer.Ordinal);
     private readonly Dictionary<Transform, ExampleDate?> _dates = new();
 
+    // Set by a date step that gave nothing because the page URL has no year: such a step is not blamed (SCR023).
+    private bool _noYearInUrl;
+
     public ExampleValues(ExampleDocument document, Uri? url)
     {
         _document = document;
@@ -46,9 +52,10 @@ internal sealed class ExampleValues
     /// Runs <paramref name="source"/> of <paramref name="field"/> in a scope. <paramref name="elements"/> are the
     /// source's CSS matches in the scope (the scope itself for a source without <c>css</c>); <paramref name="read"/>
     /// reads an element's value (with the field's <c>remove</c> list); <paramref name="found"/> counts the raw
-    /// candidates of a non-CSS source (meta tags, JSON-LD values, itemprop elements), for staleness.
+    /// candidates of a non-CSS source (meta tags, JSON-LD values, itemprop elements), for staleness;
+    /// <paramref name="emptied"/> is the step that left nothing of the values the source read, when one did.
     /// </summary>
-    public SourceYield Run(Field field, Source source, IElement scope, IReadOnlyList<IElement> elements, Func<IElement, string?> read, out int found)
+    public SourceYield Run(Field field, Source source, IElement scope, IReadOnlyList<IElement> elements, Func<IElement, string?> read, out int found, out EmptiedBy? emptied)
     {
         var all = field.Many;
         var raw = new List<string?>();
@@ -79,13 +86,17 @@ internal sealed class ExampleValues
         }
 
         found = raw.Count;
-        var result = Pipeline(raw, source.Transforms);
-        result = result is null ? null : Pipeline(result, field.Transforms);
+        emptied = null;
+        var result = Pipeline(raw, source.Transforms, ref emptied);
+        result = result is null ? null : Pipeline(result, field.Transforms, ref emptied);
         return result is null ? SourceYield.Unknown : result.Count > 0 ? SourceYield.Value : SourceYield.Nothing;
     }
 
-    /// <summary>Drops empty values, then runs the steps; null when the outcome cannot be known here.</summary>
-    private List<string?>? Pipeline(List<string?> raw, EquatableArray<Transform> transforms)
+    /// <summary>
+    /// Drops empty values, then runs the steps; null when the outcome cannot be known here. A step after which nothing is
+    /// left of values it was given is recorded in <paramref name="emptied"/>, with the first of those values.
+    /// </summary>
+    private List<string?>? Pipeline(List<string?> raw, EquatableArray<Transform> transforms, ref EmptiedBy? emptied)
     {
         var current = new List<string?>(raw.Count);
         foreach (var value in raw)
@@ -100,12 +111,18 @@ internal sealed class ExampleValues
         {
             var last = t == transforms.Count - 1;
             var next = new List<string?>(current.Count);
+            _noYearInUrl = false;
             foreach (var value in current)
             {
                 if (value is null || !Apply(transforms[t], value, last, next))
                 {
                     return null;
                 }
+            }
+
+            if (next.Count == 0 && !_noYearInUrl)
+            {
+                emptied = new EmptiedBy(transforms[t], current[0]!);
             }
 
             current = next;
@@ -246,6 +263,9 @@ internal sealed class ExampleValues
                 output.Add(last ? iso : null);
                 return true;
             case ExampleDate.Outcome.Nothing:
+                return true;
+            case ExampleDate.Outcome.NoYearInUrl:
+                _noYearInUrl = true;
                 return true;
             default:
                 return false;
