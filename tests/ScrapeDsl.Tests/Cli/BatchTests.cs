@@ -106,6 +106,20 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void A_page_whose_meta_names_UTF_7_is_read_as_UTF_8_instead_of_failing_as_an_internal_error()
+    {
+        var folder = PagesFolder();
+        File.WriteAllText(Path.Combine(folder, "utf7.html"), "<link rel=canonical href='" + ArticleUrl + "'><meta charset='utf-7'><h1 class=article__header__title-in>+ACE-x</h1>");
+
+        var (lines, report) = RunBatch(folder, UrlList.Empty);
+
+        var line = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("utf7.html", StringComparison.Ordinal));
+        Assert.Equal("RbcArticle", line.GetProperty("rule").GetString());
+        Assert.Equal("+ACE-x", line.GetProperty("value").GetProperty("title").GetString());
+        Assert.Equal(0, report.Failures("internal error"));
+    }
+
+    [Fact]
     public void A_glob_selects_pages_in_nested_folders()
     {
         var folder = PagesFolder();
