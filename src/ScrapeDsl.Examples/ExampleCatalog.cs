@@ -63,7 +63,7 @@ public static class ExampleCatalog
         var files = new List<string>();
         foreach (var file in Directory.EnumerateFiles(path, RulePattern, SearchOption.AllDirectories))
         {
-            if (!IsBuildOutput(file))
+            if (!IsBuildOutput(path, file))
             {
                 files.Add(Path.GetFullPath(file));
             }
@@ -86,7 +86,7 @@ public static class ExampleCatalog
         foreach (var file in Directory.EnumerateFiles(folder, "*" + Snapshot.VerifiedMarker + "json", SearchOption.AllDirectories))
         {
             var full = Path.GetFullPath(file);
-            if (!IsBuildOutput(full) && !expected.Contains(full))
+            if (!IsBuildOutput(folder, full) && !expected.Contains(full))
             {
                 dangling.Add(full);
             }
@@ -96,11 +96,30 @@ public static class ExampleCatalog
         return dangling;
     }
 
-    /// <summary>True for files under a <c>bin</c> or <c>obj</c> folder (copies made by a build).</summary>
-    public static bool IsBuildOutput(string file)
+    /// <summary>
+    /// True for a file under a <c>bin</c> or <c>obj</c> folder below <paramref name="folder"/> (copies made by a build).
+    /// Only the path below the folder searched counts: rules kept in <c>/home/me/bin/rules</c> are not build output.
+    /// </summary>
+    /// <param name="folder">The folder that was searched.</param>
+    /// <param name="file">A file found under it.</param>
+    public static bool IsBuildOutput(string folder, string file)
     {
-        var separator = Path.DirectorySeparatorChar;
-        return file.Contains(separator + "bin" + separator, StringComparison.Ordinal)
-            || file.Contains(separator + "obj" + separator, StringComparison.Ordinal);
+        var relative = Path.GetRelativePath(folder, file);
+        var start = 0;
+        for (var i = 0; i < relative.Length; i++)
+        {
+            if (relative[i] == Path.DirectorySeparatorChar || relative[i] == Path.AltDirectorySeparatorChar)
+            {
+                var segment = relative.AsSpan(start, i - start);
+                if (segment.SequenceEqual("bin") || segment.SequenceEqual("obj"))
+                {
+                    return true;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return false;
     }
 }

@@ -64,6 +64,25 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rules_under_a_path_with_a_bin_folder_in_it_are_checked_without_their_own_build_output()
+    {
+        // Only bin/ and obj/ below the folder checked are build output; /tmp/…/bin/myrules is where the rules live.
+        var rules = Path.Combine(_folder, "bin", "myrules");
+        var broken = "name: Broken\nmatch: { hosts: [news.example] }\nbogus: 1\nfields:\n  title: h1\n";
+        foreach (var path in new[] { Path.Combine(rules, "site", "broken.scrape.yaml"), Path.Combine(rules, "bin", "Debug", "site", "copy.scrape.yaml") })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, broken);
+        }
+
+        var (exit, output) = Check(rules);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(Path.Combine("site", "broken.scrape.yaml") + "(3,1): error", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("copy.scrape.yaml", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_path_that_does_not_exist_is_bad_input()
     {
         var (exit, _) = Check(Path.Combine(_folder, "nothing-here"));

@@ -41,7 +41,7 @@ internal static class AcceptCommand
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*" + Snapshot.ReceivedMarker + "*", SearchOption.AllDirectories))
                 {
-                    if (!ExampleCatalog.IsBuildOutput(file))
+                    if (!ExampleCatalog.IsBuildOutput(path, file))
                     {
                         received.Add(Path.GetFullPath(file));
                     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using ScrapeDsl.Examples;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Cli.Commands;
@@ -139,7 +140,8 @@ internal static class CheckCommand
                 {
                     foreach (var file in Directory.GetFiles(path, pattern, SearchOption.AllDirectories))
                     {
-                        if (!IsBuildOutput(file))
+                        // The build copies rule files to bin/ (CopyToOutputDirectory); those copies are not rules of their own.
+                        if (!ExampleCatalog.IsBuildOutput(path, file))
                         {
                             files.Add(file);
                         }
@@ -154,12 +156,5 @@ internal static class CheckCommand
 
         var unique = new List<string>(new SortedSet<string>(files, StringComparer.Ordinal));
         return unique;
-    }
-
-    // The build copies rule files to bin/ (CopyToOutputDirectory); those copies are not rules of their own.
-    private static bool IsBuildOutput(string file)
-    {
-        var normalized = file.Replace('\\', '/');
-        return normalized.Contains("/bin/") || normalized.Contains("/obj/");
     }
 }

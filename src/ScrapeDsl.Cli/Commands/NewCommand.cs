@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ScrapeDsl.Cli.Scaffold;
+using ScrapeDsl.Examples;
 using ScrapeDsl.Language;
 
 namespace ScrapeDsl.Cli.Commands;
@@ -151,9 +152,7 @@ internal static class NewCommand
 
         foreach (var file in Directory.EnumerateFiles(rulesDir, "*.scrape.yaml", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(rulesDir, file).Replace('\\', '/');
-            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)
-                || Path.GetFileName(file).StartsWith('_'))
+            if (ExampleCatalog.IsBuildOutput(rulesDir, file) || Path.GetFileName(file).StartsWith('_'))
             {
                 continue;
             }

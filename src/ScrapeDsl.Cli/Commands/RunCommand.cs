@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text;
+using ScrapeDsl.Examples;
 using ScrapeDsl.Interpreter;
 using ScrapeDsl.Language;
 
@@ -79,8 +80,7 @@ internal static class RunCommand
             // Build output (rules/bin/…) holds copies of the rule files: reading them too would load every rule twice.
             foreach (var file in Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories))
             {
-                var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
-                if (!relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal) && !relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
+                if (!ExampleCatalog.IsBuildOutput(path, file))
                 {
                     files.Add(file);
                 }

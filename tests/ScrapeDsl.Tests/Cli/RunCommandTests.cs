@@ -20,6 +20,32 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Rules_under_a_path_with_a_bin_folder_in_it_are_found_without_their_own_build_output()
+    {
+        // run, test and accept search a rules folder as check does: only bin/ and obj/ below it are build output.
+        var rules = Path.Combine(Path.GetTempPath(), "scrape-rules-" + Guid.NewGuid().ToString("N"), "bin", "myrules");
+        try
+        {
+            var rule = Path.Combine(rules, "site", "article.scrape.yaml");
+            var copy = Path.Combine(rules, "obj", "Debug", "site", "article.scrape.yaml");
+            foreach (var path in new[] { rule, copy })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, "name: Article\nmatch: { hosts: [news.example] }\nfields:\n  title: h1\n");
+            }
+
+            Assert.Equal(new[] { Path.GetFullPath(rule) }, ScrapeDsl.Examples.ExampleCatalog.RuleFiles(rules));
+            Assert.Equal("Article", Assert.Single(RunCommand.LoadRules(rules).All).RuleName);
+            Assert.False(ScrapeDsl.Examples.ExampleCatalog.IsBuildOutput(rules, rule));
+            Assert.True(ScrapeDsl.Examples.ExampleCatalog.IsBuildOutput(rules, copy));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(rules))!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_page_larger_than_the_size_limit_is_refused_before_it_is_read()
     {
         var article = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
