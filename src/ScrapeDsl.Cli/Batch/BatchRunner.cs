@@ -13,8 +13,9 @@ namespace ScrapeDsl.Cli.Batch;
 /// <summary>
 /// Runs rules over many saved pages on several threads. Each page is read, decoded, parsed, extracted, written as
 /// one JSON line and dropped before the worker takes the next, so memory stays bounded by the number of threads,
-/// not the number of pages. A bad page (unreadable, empty, larger than the size limit, garbage, no URL, no rule, a
-/// parse stopped at <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each worker reads
+/// not the number of pages. A bad page (unreadable, not a regular file, empty, larger than the size limit, garbage, no
+/// URL, no rule, a parse stopped at <see cref="PageParser.TimeLimit"/>) becomes a failure line and the run goes on. Each
+/// line is flushed to the output as its page finishes. Each worker reads
 /// and decodes into two arrays of its own that it reuses for every page (they grow to the largest page read, which the
 /// size limit bounds), so pages do not each allocate a large-object-heap byte[] and string.
 /// </summary>
@@ -58,8 +59,12 @@ internal sealed class BatchRunner
                 var line = Process(file, worker);
                 lock (gate)
                 {
+                    // Flushed line by line, so that a run stopped or stuck on one page keeps the lines of the pages done,
+                    // and a reader of the output sees each page when it is done. Over a buffered stream (as the command
+                    // gives) that is one write per line.
                     output.Write(line.WrittenSpan);
                     output.WriteByte((byte)'\n');
+                    output.Flush();
                 }
 
                 progress?.Invoke(Interlocked.Increment(ref done), Report.Failed);
@@ -100,6 +105,12 @@ internal sealed class BatchRunner
         Uri? url = null;
         try
         {
+            if (PageFiles.NotRegular(file) is { } kind)
+            {
+                // Not opened: a FIFO would wait for a writer, and a device may never end.
+                return Failure(file, null, "not a regular file: " + kind, "not a regular file");
+            }
+
             var bytes = worker.Read(file, _maxPageBytes);
             if (bytes.Length == 0)
             {
@@ -221,8 +232,8 @@ internal sealed class BatchRunner
         /// <summary>The file's bytes, in the worker's byte buffer (valid until the next call), if there are at most <paramref name="maxBytes"/>.</summary>
         public ReadOnlySpan<byte> Read(string file, long maxBytes)
         {
-            // What File.ReadAllBytes does (same open options and exceptions; a pipe or a file that reports no length is
-            // read to its end too), into the reused buffer. Buffer size 1: no FileStream buffer of its own.
+            // What File.ReadAllBytes does (same open options and exceptions; a file that reports no length is read to its
+            // end too), into the reused buffer. Buffer size 1: no FileStream buffer of its own.
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             var length = stream.CanSeek ? stream.Length : 0;
             if (length > maxBytes)
@@ -237,7 +248,7 @@ internal sealed class BatchRunner
             {
                 if (count > maxBytes)
                 {
-                    // A pipe, or a file that grew while being read.
+                    // A file that reports no length, or one that grew while being read.
                     throw PageLimits.TooLarge($"'{file}'", null, maxBytes);
                 }
 

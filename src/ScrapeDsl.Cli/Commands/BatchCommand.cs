@@ -29,9 +29,10 @@ internal static class BatchCommand
               scrape batch 'saved/**/*.html' --rules rules/ --urls saved/urls.tsv > results.jsonl
               scrape batch ../shared/corpus/news/pages --rules docs/examples/any-article.scrape.yaml --threads 1 --out /dev/null
 
-            Exit codes: 0 every page extracted successfully; 1 some pages failed (no rule, no URL, unreadable, empty or
-            larger than --max-page-size, parse stopped at --parse-limit, or a required field missing); 2 bad input (no
-            pages, broken rule file, bad --urls list, --threads, --parse-limit or --max-page-size out of range).
+            Exit codes: 0 every page extracted successfully; 1 some pages failed (no rule, no URL, unreadable, not a
+            regular file, empty or larger than --max-page-size, parse stopped at --parse-limit, or a required field
+            missing); 2 bad input (no pages, broken rule file, bad --urls list, --threads, --parse-limit or
+            --max-page-size out of range).
             """)
         {
             input, output, rules, urls, threads, charset, parseLimit, maxPageSize,
@@ -67,6 +68,7 @@ internal static class BatchCommand
         var progress = new Progress(files.Count, interactive: !Console.IsErrorRedirected && (outputPath is not null || Console.IsOutputRedirected));
         var clock = Stopwatch.StartNew();
         using (var lines = outputPath is null ? Console.OpenStandardOutput() : File.Create(outputPath))
+        // The runner flushes after each line; the buffer makes a line and its newline one write.
         using (var buffered = new BufferedStream(lines, 1 << 16))
         {
             runner.Run(files, buffered, threads, progress.Report);

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using ScrapeDsl.Cli.Batch;
 using ScrapeDsl.Rules;
 using ScrapeDsl.Tests.Interpreter;
@@ -131,6 +133,71 @@ public sealed class BatchTests : IDisposable
 
         Assert.Equal(5, files.Count);
         Assert.Single(PageFiles.Resolve(folder + "/more/*.html"));
+    }
+
+    [Fact]
+    public async Task A_FIFO_among_the_pages_is_a_failure_line_without_being_opened_and_the_batch_goes_on()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs in a Windows folder
+        }
+
+        var folder = PagesFolder();
+        var fifo = Path.Combine(folder, "fifo.html");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", new[] { fifo }) { UseShellExecute = false })!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Opening the FIFO for reading would wait for a writer for ever: if the batch has not ended, be that writer.
+        var batch = Task.Run(() => RunBatch(folder, UrlList.Empty));
+        if (await Task.WhenAny(batch, Task.Delay(TimeSpan.FromSeconds(60))) != batch)
+        {
+            await File.WriteAllTextAsync(fifo, string.Empty);
+            await batch;
+            Assert.Fail("the batch opened the FIFO and waited for a writer");
+        }
+
+        var (lines, report) = await batch;
+        Assert.Equal(5, lines.Count);
+        var line = lines.Single(l => l.GetProperty("file").GetString() == fifo);
+        Assert.Equal("not a regular file: a FIFO (named pipe)", line.GetProperty("error").GetString());
+        Assert.Equal(1, report.Failures("not a regular file"));
+        Assert.Equal(2, report.Succeeded);
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_a_folder_is_not_followed_and_one_to_a_page_is_read_as_the_page()
+    {
+        // A link back up the tree listed every page again at every level, until paths grew too long (about 40 times).
+        var folder = PagesFolder();
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), ".");
+        Directory.CreateDirectory(Path.Combine(folder, "more"));
+        File.CreateSymbolicLink(Path.Combine(folder, "more", "copy.html"), Path.Combine("..", "garbage.html"));
+
+        var expected = new[] { "2025-06-03-politics-south-korea-election.html", "empty.html", "garbage.html", "home-page.html", "more/copy.html" }
+            .Select(name => Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar)))
+            .ToList();
+        Assert.Equal(expected, PageFiles.Resolve(folder));
+        Assert.Equal(expected, PageFiles.Resolve(folder + "/**/*.html"));
+        Assert.Null(PageFiles.NotRegular(expected[^1]));
+    }
+
+    [Fact]
+    public void Each_line_reaches_the_output_as_its_page_finishes()
+    {
+        // As `scrape batch` writes: through a buffer, which used to hold the lines until the end of the run.
+        var files = PageFiles.Resolve(PagesFolder());
+        var runner = new BatchRunner(ScrapeRules.Registry, UrlList.Empty, charset: null, maxPageBytes: 16_000_000);
+        var written = new MemoryStream();
+        using var buffered = new BufferedStream(written, 1 << 16);
+        var linesWhenDone = new List<int>();
+
+        runner.Run(files, buffered, threads: 1, (done, _) => linesWhenDone.Add(written.ToArray().Count(b => b == (byte)'\n')));
+
+        Assert.Equal(new[] { 1, 2, 3, 4 }, linesWhenDone);
     }
 
     [Fact]
