@@ -77,9 +77,52 @@ internal sealed class SourceWriter
         return builder.ToString();
     }
 
-    /// <summary>Text safe inside an XML doc comment line.</summary>
-    public static string XmlText(string value) =>
-        value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+    /// <summary>
+    /// Text safe inside one XML doc comment line, for any rule text: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped;
+    /// every character C# ends a line at (CR, LF, U+0085, U+2028, U+2029) a space, so the text cannot leave the
+    /// <c>///</c> comment and become code; and every character XML 1.0 forbids (a control character other than tab, a
+    /// surrogate without its pair, U+FFFE, U+FFFF) U+FFFD, so the compiler does not report badly formed XML (CS1570, an
+    /// error under TreatWarningsAsErrors, at the generated file rather than the YAML).
+    /// </summary>
+    public static string XmlText(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r':
+                case '\n':
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    builder.Append(' ');
+                    break;
+                case '\t': builder.Append(c); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        builder.Append(c).Append(value[++i]);
+                    }
+                    else if (c < ' ' || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+                    {
+                        builder.Append('\uFFFD');
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Joins literals for an array initializer.</summary>
     public static string Literals(System.Collections.Generic.IEnumerable<string> values)
