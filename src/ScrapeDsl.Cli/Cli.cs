@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
+using ScrapeDsl.Examples;
+
 namespace ScrapeDsl.Cli;
 
 /// <summary>What every subcommand shares: reading input, writing JSON, and turning input errors into one stderr line.</summary>
@@ -51,13 +53,21 @@ internal static class Cli
             throw new CliError($"page file '{path}' not found");
         }
 
+        if (PageFile.NotRegular(path) is { } kind)
+        {
+            // Not opened: a FIFO would wait for a writer, and a device may never end.
+            throw new CliError($"'{path}' is {kind}, not a saved page");
+        }
+
         var length = new FileInfo(path).Length;
         if (length > maxBytes)
         {
             throw PageLimits.TooLarge($"page file '{path}'", length, maxBytes);
         }
 
-        return File.ReadAllBytes(path);
+        // As a stream with the limit: a file that reports no length (/proc) is read to its end, but not past the limit.
+        using var stream = File.OpenRead(path);
+        return ReadPage(stream, $"page file '{path}'", maxBytes);
     }
 
     /// <summary>Reads a page from a stream (standard input) to its end, stopping as soon as it passes <paramref name="maxBytes"/>.</summary>

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 
+using ScrapeDsl.Examples;
+
 namespace ScrapeDsl.Cli;
 
 /// <summary>
@@ -15,11 +17,8 @@ namespace ScrapeDsl.Cli;
 /// </summary>
 internal static class PageLimits
 {
-    /// <summary>
-    /// The default size limit, in megabytes: the news corpus's largest page is 2.7 MB, and Googlebot reads the first
-    /// 15 MB of a page and ignores the rest, so a larger page is not one its site means to be read.
-    /// </summary>
-    public const double DefaultMegabytes = 16;
+    /// <summary>The default size limit, in megabytes (<see cref="PageFile.DefaultMegabytes"/>, which example pages keep too).</summary>
+    public const double DefaultMegabytes = PageFile.DefaultMegabytes;
 
     /// <summary>The most <c>--max-page-size</c> accepts, in megabytes: about what one .NET array can hold.</summary>
     private const double MaximumMegabytes = 2_000;

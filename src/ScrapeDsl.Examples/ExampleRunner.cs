@@ -91,12 +91,12 @@ public static class ExampleRunner
             return Failed(example, $"rule {example.RuleName} is not among the rules being run (is {example.RulePath} compiled?)");
         }
 
-        if (!File.Exists(example.PagePath))
+        if (PageFile.TryRead(example.PagePath, PageFile.DefaultMaxBytes, out var bytes) is { } problem)
         {
-            return Failed(example, $"example page {example.PagePath} not found");
+            return Failed(example, "example page " + problem);
         }
 
-        var html = PageText.Decode(File.ReadAllBytes(example.PagePath));
+        var html = PageText.Decode(bytes);
         var received = Snapshot.Normalize(ResultJson.Serialize(extractor.ExtractUntyped(html, example.Url)));
         var verified = Snapshot.Read(example.VerifiedPath);
         if (verified == received)

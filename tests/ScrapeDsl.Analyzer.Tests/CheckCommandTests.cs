@@ -83,6 +83,41 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task An_example_page_that_is_a_device_or_a_FIFO_is_reported_without_being_read()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no devices or FIFOs among a Windows folder's files
+        }
+
+        // /dev/zero never ends (read whole, it took 4 GB and an OutOfMemoryException); a FIFO waits for a writer for ever.
+        var site = Path.Combine(_folder, "site");
+        Directory.CreateDirectory(site);
+        using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", new[] { Path.Combine(site, "fifo.html") }) { UseShellExecute = false })!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        File.WriteAllText(Path.Combine(site, "rule.scrape.yaml"),
+            "name: Devices\nmatch: { hosts: [x.example] }\nfields:\n  title: h1\nexamples:\n  - page: /dev/zero\n    url: https://x.example/a\n  - page: fifo.html\n    url: https://x.example/b\n");
+
+        var checking = System.Threading.Tasks.Task.Run(() => Check(site));
+        if (await System.Threading.Tasks.Task.WhenAny(checking, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(60))) != checking)
+        {
+            File.WriteAllText(Path.Combine(site, "fifo.html"), string.Empty); // be the writer it waits for, so the run can end
+            Assert.Fail("check read the device or waited on the FIFO");
+        }
+
+        var (exit, output) = await checking;
+
+        Assert.Equal(1, exit);
+        Assert.Contains("(6,11): error SCR015: Example page '/dev/zero' was not found ('/dev/zero' is a character device, not a saved page)", output, StringComparison.Ordinal);
+        Assert.Contains("(8,11): error SCR015: Example page 'fifo.html' was not found (", output, StringComparison.Ordinal);
+        Assert.Contains("fifo.html' is a FIFO (named pipe), not a saved page)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_path_that_does_not_exist_is_bad_input()
     {
         var (exit, _) = Check(Path.Combine(_folder, "nothing-here"));

@@ -8,6 +8,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
+using ScrapeDsl.Examples;
+
 namespace ScrapeDsl.Cli.Batch;
 
 /// <summary>
@@ -105,7 +107,7 @@ internal sealed class BatchRunner
         Uri? url = null;
         try
         {
-            if (PageFiles.NotRegular(file) is { } kind)
+            if (PageFile.NotRegular(file) is { } kind)
             {
                 // Not opened: a FIFO would wait for a writer, and a device may never end.
                 return Failure(file, null, "not a regular file: " + kind, "not a regular file");

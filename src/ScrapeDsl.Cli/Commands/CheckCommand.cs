@@ -118,8 +118,11 @@ internal static class CheckCommand
         foreach (var example in rule.Examples)
         {
             var path = Path.Combine(folder, example.Page);
-            var html = File.Exists(path) ? PageText.Decode(File.ReadAllBytes(path)) : null;
-            pages.Add(new ExamplePage(example, ExamplePaths.Resolve(ruleFile, example.Page), html));
+            var problem = PageFile.TryRead(path, PageFile.DefaultMaxBytes, out var bytes);
+            pages.Add(new ExamplePage(example, ExamplePaths.Resolve(ruleFile, example.Page), problem is null ? PageText.Decode(bytes) : null)
+            {
+                Problem = File.Exists(path) ? problem : null, // a file that is there but not a page says what it is
+            });
         }
 
         return pages;

@@ -94,7 +94,7 @@ internal sealed class ExampleRun
         var name = page.Example.Page;
         if (page.Html is null)
         {
-            Report(RuleDiagnostics.ExampleMissing, page.Example.PageSpan, name, " (looked for " + page.ResolvedPath + ")");
+            Report(RuleDiagnostics.ExampleMissing, page.Example.PageSpan, name, page.Problem is { } problem ? " (" + problem + ")" : " (looked for " + page.ResolvedPath + ")");
             return;
         }
 

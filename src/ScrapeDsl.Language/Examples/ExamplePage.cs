@@ -7,7 +7,11 @@ namespace ScrapeDsl.Language;
 /// <param name="Example">The example as written in the rule.</param>
 /// <param name="ResolvedPath">The page's path: the rule file's folder joined with <see cref="Example.Page"/>, normalised by <see cref="ExamplePaths.Normalize"/>.</param>
 /// <param name="Html">The page's HTML, or null when the page is not there.</param>
-public sealed record ExamplePage(Example Example, string ResolvedPath, string? Html);
+public sealed record ExamplePage(Example Example, string ResolvedPath, string? Html)
+{
+    /// <summary>Why there is no HTML when the file exists but is not read as a page (a FIFO, a device, a page past the size limit); null otherwise.</summary>
+    public string? Problem { get; init; }
+}
 
 /// <summary>Where an example page is: relative to the rule file's folder, compared as normalised text (no file system access, so the compiler can use it).</summary>
 public static class ExamplePaths

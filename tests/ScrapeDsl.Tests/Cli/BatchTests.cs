@@ -182,7 +182,7 @@ public sealed class BatchTests : IDisposable
             .ToList();
         Assert.Equal(expected, PageFiles.Resolve(folder));
         Assert.Equal(expected, PageFiles.Resolve(folder + "/**/*.html"));
-        Assert.Null(PageFiles.NotRegular(expected[^1]));
+        Assert.Null(ScrapeDsl.Examples.PageFile.NotRegular(expected[^1]));
     }
 
     [Fact]
