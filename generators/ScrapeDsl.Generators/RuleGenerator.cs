@@ -130,9 +130,8 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(registry, static (output, model) => EmitRegistry(output, model));
     }
 
-    /// <summary>True for <c>*.scrape.yaml</c> (and <c>*.scrape.yml</c>).</summary>
-    public static bool IsRuleFile(string path) =>
-        path.EndsWith(".scrape.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".scrape.yml", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for <c>*.scrape.yaml</c> and <c>*.scrape.yml</c> (<see cref="RuleFileNames"/>).</summary>
+    public static bool IsRuleFile(string path) => RuleFileNames.IsRuleFile(path);
 
     /// <summary>True for a saved page that can be a rule's example (<c>*.html</c>, <c>*.htm</c>).</summary>
     public static bool IsExamplePage(string path) =>

@@ -8,9 +8,6 @@ namespace ScrapeDsl.Examples;
 /// <summary>Finds every rule file under a folder and every example its <c>examples</c> list names.</summary>
 public static class ExampleCatalog
 {
-    /// <summary>The file pattern of rule files.</summary>
-    public const string RulePattern = "*.scrape.yaml";
-
     /// <summary>All examples of all rules under <paramref name="path"/> (a folder or one rule file), in ordinal path order.</summary>
     /// <param name="path">A rules folder or a rule file.</param>
     /// <param name="problems">Rule files that could not be read (with their diagnostics), which have no examples to run.</param>
@@ -34,7 +31,7 @@ public static class ExampleCatalog
 
             var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
             var site = Path.GetFileName(folder);
-            var template = Path.GetFileName(file).Substring(0, Path.GetFileName(file).Length - ".scrape.yaml".Length);
+            var template = RuleFileNames.Stem(Path.GetFileName(file));
             foreach (var example in rule.Examples)
             {
                 var page = Path.GetFullPath(Path.Combine(folder, example.Page));
@@ -61,11 +58,14 @@ public static class ExampleCatalog
         }
 
         var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(path, RulePattern, SearchOption.AllDirectories))
+        foreach (var pattern in RuleFileNames.Patterns)
         {
-            if (!IsBuildOutput(path, file))
+            foreach (var file in Directory.EnumerateFiles(path, pattern, SearchOption.AllDirectories))
             {
-                files.Add(Path.GetFullPath(file));
+                if (!IsBuildOutput(path, file))
+                {
+                    files.Add(Path.GetFullPath(file));
+                }
             }
         }
 

@@ -68,13 +68,18 @@ public sealed class BuildTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "news", "fixtures", "page.html"), RuleHarness.Page("<h1>Title</h1><article>Body</article>"));
         var rulePath = Path.Combine(_folder, "news", "rule.scrape.yaml");
         File.WriteAllText(rulePath, Rule);
+        // The other spelling of the extension is a rule file too, for the build as for every command (RuleFileNames).
+        var ymlPath = Path.Combine(_folder, "news", "other.scrape.yml");
+        File.WriteAllText(ymlPath, "name: OtherArticle\nmatch: { hosts: [other.example] }\nfields:\n  title: \"h1[[\"\n");
 
         var (exit, output) = Build(restore: true);
         Assert.True(exit != 0, output);
         Assert.Contains("rule.scrape.yaml(5,9): error SCR008: 'article:eq(0)' is not a valid CSS selector", output);
+        Assert.Contains("other.scrape.yml(4,10): error SCR008:", output);
         Assert.DoesNotContain("error CS", output);
 
         File.WriteAllText(rulePath, Rule.Replace("\"article:eq(0)\"", "article"));
+        File.WriteAllText(ymlPath, "name: OtherArticle\nmatch: { hosts: [other.example] }\nfields:\n  title: h1\n");
         (exit, output) = Build(restore: false);
         Assert.True(exit == 0, output);
         Assert.DoesNotContain(": error", output);

@@ -139,7 +139,7 @@ internal static class CheckCommand
             }
             else if (Directory.Exists(path))
             {
-                foreach (var pattern in new[] { "*.scrape.yaml", "*.scrape.yml" })
+                foreach (var pattern in RuleFileNames.Patterns)
                 {
                     foreach (var file in Directory.GetFiles(path, pattern, SearchOption.AllDirectories))
                     {

@@ -150,9 +150,9 @@ internal static class NewCommand
             yield break;
         }
 
-        foreach (var file in Directory.EnumerateFiles(rulesDir, "*.scrape.yaml", SearchOption.AllDirectories))
+        foreach (var file in ExampleCatalog.RuleFiles(rulesDir))
         {
-            if (ExampleCatalog.IsBuildOutput(rulesDir, file) || Path.GetFileName(file).StartsWith('_'))
+            if (RuleReader.IsPartialPath(file))
             {
                 continue;
             }

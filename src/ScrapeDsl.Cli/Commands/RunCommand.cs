@@ -78,11 +78,14 @@ internal static class RunCommand
         if (Directory.Exists(path))
         {
             // Build output (rules/bin/…) holds copies of the rule files: reading them too would load every rule twice.
-            foreach (var file in Directory.GetFiles(path, "*.scrape.yaml", SearchOption.AllDirectories))
+            foreach (var pattern in RuleFileNames.Patterns)
             {
-                if (!ExampleCatalog.IsBuildOutput(path, file))
+                foreach (var file in Directory.GetFiles(path, pattern, SearchOption.AllDirectories))
                 {
-                    files.Add(file);
+                    if (!ExampleCatalog.IsBuildOutput(path, file))
+                    {
+                        files.Add(file);
+                    }
                 }
             }
 
@@ -99,7 +102,7 @@ internal static class RunCommand
 
         if (files.Count == 0)
         {
-            throw new CliError($"no *.scrape.yaml files under '{path}'");
+            throw new CliError($"no *.scrape.yaml (or *.scrape.yml) files under '{path}'");
         }
 
         var extractors = new List<IExtractor>();

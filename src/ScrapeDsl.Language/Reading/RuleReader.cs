@@ -175,7 +175,7 @@ public sealed partial class RuleReader
         }
 
         var path = scalar.Value.Trim();
-        if (path.Length == 0 || !(path.EndsWith(".scrape.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".scrape.yml", StringComparison.OrdinalIgnoreCase)))
+        if (!RuleFileNames.IsRuleFile(path))
         {
             Report(RuleDiagnostics.InvalidValue, scalar.Span, scalar.Value, "extends", "a path to a partial rule file relative to this file, such as ./_common.scrape.yaml");
             return null;

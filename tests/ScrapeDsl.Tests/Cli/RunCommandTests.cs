@@ -46,6 +46,28 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Rule_files_named_scrape_yml_are_found_by_every_command_as_by_the_build()
+    {
+        var rules = Path.Combine(Path.GetTempPath(), "scrape-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var yaml = Path.Combine(rules, "site", "article.scrape.yaml");
+            var yml = Path.Combine(rules, "site", "story.scrape.yml");
+            Directory.CreateDirectory(Path.GetDirectoryName(yaml)!);
+            File.WriteAllText(yaml, "name: Article\nmatch: { hosts: [news.example], paths: [\"/a/*\"] }\nfields:\n  title: h1\n");
+            File.WriteAllText(yml, "name: Story\nmatch: { hosts: [news.example], paths: [\"/s/*\"] }\nfields:\n  title: h1\n");
+
+            Assert.Equal(new[] { Path.GetFullPath(yaml), Path.GetFullPath(yml) }, ScrapeDsl.Examples.ExampleCatalog.RuleFiles(rules));
+            Assert.Equal(new[] { "Article", "Story" }, RunCommand.LoadRules(rules).All.Select(extractor => extractor.RuleName).Order(StringComparer.Ordinal));
+            Assert.Equal("story", ScrapeDsl.Language.RuleFileNames.Stem("story.scrape.yml"));
+        }
+        finally
+        {
+            Directory.Delete(rules, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_page_larger_than_the_size_limit_is_refused_before_it_is_read()
     {
         var article = Path.Combine(RepositoryPaths.RulesFolder, "rbc.ru", "fixtures", "2025-06-03-politics-south-korea-election.html");
