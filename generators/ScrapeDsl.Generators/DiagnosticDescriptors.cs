@@ -6,7 +6,7 @@ namespace ScrapeDsl.Generators;
 /// <summary>
 /// The Roslyn descriptors of every rule diagnostic, written with literal ids, categories and severities so Roslyn's
 /// release tracking (RS2000-RS2008) checks them against AnalyzerReleases.*.md. The language library's catalogs
-/// (<c>ScrapeDsl.Language.RuleDiagnostics</c> SCR001-SCR023 and <c>LanguageDiagnostics</c> SCR040-SCR052, also used by <c>scrape check</c>) stays the source of the messages; a test
+/// (<c>ScrapeDsl.Language.RuleDiagnostics</c> SCR001-SCR023 and <c>LanguageDiagnostics</c> SCR040-SCR053, also used by <c>scrape check</c>) stays the source of the messages; a test
 /// holds the two catalogs to the same ids, titles and severities. The message is formatted by the language library,
 /// so every descriptor here prints it as is.
 /// </summary>
@@ -122,6 +122,9 @@ public static class DiagnosticDescriptors
     /// <summary>SCR052: Selector cut short by a YAML comment.</summary>
     public static readonly DiagnosticDescriptor SelectorCutByComment = new(
         "SCR052", "Selector cut short by a YAML comment", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "SCR052.md");
+    /// <summary>SCR053: Field named like a field key.</summary>
+    public static readonly DiagnosticDescriptor FieldNamedLikeKey = new(
+        "SCR053", "Field named like a field key", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "SCR053.md");
     /// <summary>Every descriptor.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -129,6 +132,6 @@ public static class DiagnosticDescriptors
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict, AmbiguousDispatch,
         ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing, InternalError, ExampleUrlNotMatched,
         ExampleTooSlowToParse, StepGivesNothing, InvalidRegex, InvalidCulture, InvalidTimeZone, InvalidDateFormat, DateNeedsYear, DateNeedsTimeZone, SplitNeedsMany,
-        ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey, SelectorCutByComment,
+        ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey, SelectorCutByComment, FieldNamedLikeKey,
     };
 }

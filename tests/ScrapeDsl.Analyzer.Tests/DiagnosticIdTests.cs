@@ -300,6 +300,16 @@ public sealed class DiagnosticIdTests
             css: article #main-text   # the body
         """)]);
 
+    [Fact]
+    public void SCR053_a_field_option_that_lost_its_indentation_is_named() => Check([("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          authors:
+            css: .byline a
+          many: true
+          type: { css: .article-type }
+        """)]);
+
     private static void Check((string Path, string Text)[] files, [CallerMemberName] string method = "", [CallerFilePath] string file = "")
     {
         var run = RuleHarness.Run(files);

@@ -60,10 +60,15 @@ public static class LanguageDiagnostics
     public static readonly RuleDiagnosticDescriptor SelectorCutByComment = new(
         "SCR052", "Selector cut short by a YAML comment", "The selector is read as '{0}': the text after ' #' is a YAML comment; quote the selector: {1}", RuleSeverity.Warning);
 
+    /// <summary>SCR053: a short-form field named like a field key, as a field option that lost its indentation becomes.</summary>
+    public static readonly RuleDiagnosticDescriptor FieldNamedLikeKey = new(
+        "SCR053", "Field named like a field key", "Field '{0}' has the name of a field key, and '{0}: {1}' reads as a field whose selector is '{1}'; if it belongs to the field above, indent it under that field; if it is meant as a field, write it in the long form ('{0}: {{ css: {1} }}')", RuleSeverity.Warning);
+
     /// <summary>Every descriptor of this catalog.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         InvalidRegex, InvalidCulture, InvalidTimeZone, InvalidDateFormat, DateNeedsYear, DateNeedsTimeZone, SplitNeedsMany,
         ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey, SelectorCutByComment,
+        FieldNamedLikeKey,
     };
 }

@@ -302,6 +302,12 @@ public sealed partial class RuleReader
     {
         if (node is YamlScalar shortForm)
         {
+            // 'many: true' or 'type: datetime' one indent too far left is a field of its own: say so before SCR017 does.
+            if (Array.IndexOf(s_fieldKeys, key.Value) >= 0)
+            {
+                Report(LanguageDiagnostics.FieldNamedLikeKey, key.Span, key.Value, shortForm.Value);
+            }
+
             var selector = ReadSelector(shortForm, key.Value);
             return selector is null
                 ? null
