@@ -47,6 +47,18 @@ public sealed class LocationTests
     }
 
     [Fact]
+    public void Tab_used_as_indentation_is_reported_at_the_tab()
+    {
+        // YamlDotNet marks the scalar it was reading ('h1', the line above); the build reports the tab, as scrape check does.
+        var text = "name: A\nmatch:\n  hosts: [news.example]\nfields:\n  title:\n    css: h1\n  \t required: true\n";
+        var run = RuleHarness.Run(("rule.scrape.yaml", text));
+        var diagnostic = Assert.Single(run.RuleDiagnostics);
+        Assert.Equal("SCR001", diagnostic.Id);
+        Assert.Equal(new LinePosition(6, 2), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal("\t", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
     public void Escaped_lone_surrogate_is_a_syntax_error_not_a_crash()
     {
         // YamlDotNet throws ArgumentOutOfRangeException here (found by FuzzTests); the reader reports SCR001.

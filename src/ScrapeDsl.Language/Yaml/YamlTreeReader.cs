@@ -42,8 +42,19 @@ public static class YamlTreeReader
         }
         catch (YamlException exception)
         {
-            diagnostics.Add(RuleDiagnostics.Create(
-                RuleDiagnostics.YamlSyntax, path, WithinText(ToSpan(exception.Start, exception.End, offset), text), CleanMessage(exception)));
+            var span = WithinText(ToSpan(exception.Start, exception.End, offset), text);
+            var message = CleanMessage(exception);
+            if (IsAboutTabs(message))
+            {
+                // YamlDotNet marks a tab in the indentation at the start of the plain scalar it was reading, or not at all
+                // (line 1, column 1) when it was reading a mapping. The tab is further on: not before the exception's mark,
+                // nor before the last event the parser gave, which the scanner had passed when it met the tab.
+                var from = (int)Math.Max(exception.Start.Index, parser.Current?.End.Index ?? 0) + offset;
+                span = TabInIndentation(text, Math.Min(from, text.Length)) ?? span;
+                message = message.TrimEnd('.') + "; indent with spaces, YAML does not allow tabs in indentation";
+            }
+
+            diagnostics.Add(RuleDiagnostics.Create(RuleDiagnostics.YamlSyntax, path, span, message));
             return null;
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
@@ -99,6 +110,56 @@ public static class YamlTreeReader
 
         var column = text.Length - lineStart + 1 - (lineStart == 0 && text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0);
         return new SourceSpan(text.Length, 0, line, column, line, column);
+    }
+
+    /// <summary>YamlDotNet's two errors for a tab where it wants indentation ("found invalid tab as indentation", "found a tab character that violate indentation").</summary>
+    private static bool IsAboutTabs(string message) => message.IndexOf(" tab ", StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// The first tab in the leading whitespace of a line, searching from the line that holds <paramref name="from"/>;
+    /// null when no line there starts with whitespace holding a tab.
+    /// </summary>
+    private static SourceSpan? TabInIndentation(string text, int from)
+    {
+        var lineStart = from;
+        while (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            lineStart--;
+        }
+
+        var line = 1;
+        for (var i = 0; i < lineStart; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        while (lineStart < text.Length)
+        {
+            // Columns count as an editor shows them: a BOM at the start of the text is not one.
+            var bom = lineStart == 0 && text[0] == '\uFEFF' ? 1 : 0;
+            for (var i = lineStart + bom; i < text.Length && (text[i] == ' ' || text[i] == '\t'); i++)
+            {
+                if (text[i] == '\t')
+                {
+                    var column = i - lineStart - bom + 1;
+                    return new SourceSpan(i, 1, line, column, line, column + 1);
+                }
+            }
+
+            var end = text.IndexOf('\n', lineStart);
+            if (end < 0)
+            {
+                break;
+            }
+
+            lineStart = end + 1;
+            line++;
+        }
+
+        return null;
     }
 
     private static YamlNode ReadNode(IParser parser, string path, List<RuleDiagnostic> diagnostics, int offset, int depth)

@@ -20,6 +20,25 @@ public class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("nested key", "name: Article\nfields:\n  title: h1\n  tags:\n    css: a.tag\n\tmany: true\n", 6, 1)]
+    [InlineData("tab after spaces", "name: Article\nfields:\n  title: h1\n  lead:\n  \t css: p\n", 5, 3)]
+    [InlineData("key under the root", "name: Article\nmatch:\n\thosts: [news.example]\nfields:\n  title: h1\n", 3, 1)]
+    [InlineData("list under a key", "name: Article\nfields:\n  title:\n    css: h1\n    fallback:\n\t  - h2\n", 6, 1)]
+    [InlineData("line of only a tab", "name: Article\nfields:\n  title: h1\n\t\n  lead: p\n", 4, 1)]
+    [InlineData("BOM and CRLF", "\uFEFFname: Article\r\nmatch:\r\n\thosts: [news.example]\r\nfields:\r\n  title: h1\r\n", 3, 1)]
+    [InlineData("after a block scalar holding a tab", "name: Article\ndescription: |\n  \tindented text\nmatch:\n  hosts: [news.example]\nfields:\n\ttitle: h1\n", 7, 1)]
+    public void Tab_used_as_indentation_is_reported_at_the_tab(string layout, string yaml, int line, int column)
+    {
+        var error = RuleText.Single(yaml, "SCR001");
+
+        // YamlDotNet marks the start of the enclosing scalar or mapping, or line 1, column 1: the tab is what to fix.
+        Assert.True((line, column) == (error.Span.StartLine, error.Span.StartColumn), $"{layout}: reported at {error.Span}");
+        RuleText.AssertAt(yaml, error.Span, line, column, "\t");
+        Assert.Contains("tab", error.Message, System.StringComparison.Ordinal);
+        Assert.EndsWith("; indent with spaces, YAML does not allow tabs in indentation", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("csss", "css")]
     [InlineData("reqired", "required")]
     public void Unknown_key_is_reported_at_its_line_with_the_nearest_known_key(string typo, string meant)
