@@ -88,6 +88,21 @@ public sealed class GeneratedNameTests
     }
 
     [Fact]
+    public void Rules_of_one_name_in_two_site_folders_are_told_apart_by_their_path_below_the_rules_root()
+    {
+        // Every site folder has an article.scrape.yaml: the file name alone would not say which rule is meant.
+        var run = GeneratorHarness.Run(new[]
+        {
+            RuleTexts.Inline("rules/rbc.ru/article.scrape.yaml", "name: RbcArticle\nmatch: { hosts: [rbc.ru] }\nfields:\n  title: h1\n"),
+            RuleTexts.Inline("rules/japan.cnet.com/article.scrape.yaml", "name: RbcArticle\nmatch: { hosts: [japan.cnet.com] }\nfields:\n  title: h1\n"),
+            RuleTexts.Inline("rules/observer.com/article.scrape.yaml", "name: ObserverArticle\nmatch: { hosts: [observer.com] }\nfields:\n  title: h1\n"),
+        });
+
+        AssertSingleError(run, "SCR007", "rules/rbc.ru/article.scrape.yaml", line: 0, start: 6, end: 16, "of the rule in japan.cnet.com/article.scrape.yaml; rename one of them");
+        run.AssertOutputCompilesCleanly();
+    }
+
+    [Fact]
     public void Nested_record_named_like_its_container_is_reported_at_the_field()
     {
         const string path = "rules/example.com/feed-item.scrape.yaml";

@@ -26,8 +26,9 @@ public static class RuleSetChecks
         var sorted = new List<RuleSummary>(rules);
         sorted.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         var diagnostics = new List<RuleDiagnostic>();
-        var unique = NameCollisions(sorted, diagnostics);
-        AmbiguousDispatch(unique, diagnostics);
+        var shown = new ShownPaths(sorted);
+        var unique = NameCollisions(sorted, shown, diagnostics);
+        AmbiguousDispatch(unique, shown, diagnostics);
         diagnostics.Sort(static (a, b) =>
         {
             var byPath = string.CompareOrdinal(a.Path, b.Path);
@@ -40,7 +41,7 @@ public static class RuleSetChecks
     /// Reports every rule whose record or extractor name an earlier file (by path) already claims, ignoring case;
     /// returns the rules that keep their names (the ones the generator emits).
     /// </summary>
-    private static List<RuleSummary> NameCollisions(List<RuleSummary> sorted, List<RuleDiagnostic> diagnostics)
+    private static List<RuleSummary> NameCollisions(List<RuleSummary> sorted, ShownPaths shown, List<RuleDiagnostic> diagnostics)
     {
         var claims = new TypeNameClaims();
         var unique = new List<RuleSummary>();
@@ -49,7 +50,7 @@ public static class RuleSetChecks
             if (claims.TryClaim(rule.Name, rule.Path) is { } clash)
             {
                 diagnostics.Add(RuleDiagnostics.Create(
-                    RuleDiagnostics.IdentifierCollision, rule.Path, rule.NameSpan, "Rule name", rule.Name, clash.Name, clash.Describe()));
+                    RuleDiagnostics.IdentifierCollision, rule.Path, rule.NameSpan, "Rule name", rule.Name, clash.Name, clash.Describe(shown.Of(clash.Earlier.Path))));
                 continue;
             }
 
@@ -60,7 +61,7 @@ public static class RuleSetChecks
     }
 
     /// <summary>Reports, on the rule that loses, each pair of rules that accept a common URL with equal priority.</summary>
-    private static void AmbiguousDispatch(List<RuleSummary> rules, List<RuleDiagnostic> diagnostics)
+    private static void AmbiguousDispatch(List<RuleSummary> rules, ShownPaths shown, List<RuleDiagnostic> diagnostics)
     {
         foreach (var (i, j) in PairsSharingAHost(rules))
         {
@@ -75,7 +76,7 @@ public static class RuleSetChecks
             var (winner, loser) = string.CompareOrdinal(a.Name, b.Name) < 0 ? (a, b) : (b, a);
             diagnostics.Add(RuleDiagnostics.Create(
                 RuleDiagnostics.AmbiguousDispatch, loser.Path, loser.NameSpan,
-                loser.Name, url, winner.Name, FileName(winner.Path), winner.Match.Priority));
+                loser.Name, url, winner.Name, shown.Of(winner.Path), winner.Match.Priority));
         }
     }
 
@@ -172,10 +173,50 @@ public static class RuleSetChecks
 
     private static string Domain(string pattern) => IsSubdomainPattern(pattern) ? pattern.Substring(2) : pattern;
 
-    private static string FileName(string path)
+    /// <summary>
+    /// How a message names another rule file: by its path from the folder that holds every rule file compared (the
+    /// rules root: <c>rbc.ru/article.scrape.yaml</c>, where many files are called <c>article.scrape.yaml</c>), with
+    /// '/' separators on every OS. The build and <c>scrape check</c> compare the same files, so they print the same
+    /// text; the folder is found from the paths alone, as the generator knows no rules root.
+    /// </summary>
+    private sealed class ShownPaths
     {
-        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-        return slash >= 0 ? path.Substring(slash + 1) : path;
+        private readonly int _commonFolders;
+
+        public ShownPaths(List<RuleSummary> rules)
+        {
+            string[]? common = null;
+            var count = 0;
+            foreach (var rule in rules)
+            {
+                var segments = Segments(rule.Path);
+                if (common is null)
+                {
+                    common = segments;
+                    count = segments.Length - 1;
+                    continue;
+                }
+
+                var same = 0;
+                while (same < count && same < segments.Length - 1 && string.Equals(common[same], segments[same], StringComparison.Ordinal))
+                {
+                    same++;
+                }
+
+                count = same;
+            }
+
+            _commonFolders = count;
+        }
+
+        /// <summary>The path of <paramref name="path"/> below the common folder.</summary>
+        public string Of(string path)
+        {
+            var segments = Segments(path);
+            return string.Join("/", segments, _commonFolders, segments.Length - _commonFolders);
+        }
+
+        private static string[] Segments(string path) => path.Replace('\\', '/').Split('/');
     }
 }
 
@@ -215,15 +256,16 @@ public sealed class TypeNameClaims
     /// <param name="Earlier">The earlier claim.</param>
     public sealed record Clash(string Name, Claim Earlier)
     {
-        /// <summary>Names the earlier claim for a message, e.g. <c>the record 'Article' of the rule in a.scrape.yaml</c>.</summary>
-        public string Describe()
+        /// <summary>
+        /// Names the earlier claim for a message, e.g. <c>the record 'Article' of the rule in site/a.scrape.yaml</c>,
+        /// where <paramref name="shownPath"/> is how the message names the earlier rule's file.
+        /// </summary>
+        public string Describe(string shownPath)
         {
-            var path = Earlier.Path;
-            var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
             var caseNote = string.Equals(Earlier.TypeName, Name, StringComparison.Ordinal)
                 ? string.Empty
                 : " (generated names must differ in more than letter case)";
-            return "the " + Earlier.Role + " '" + Earlier.TypeName + "' of the rule in " + (slash >= 0 ? path.Substring(slash + 1) : path) + caseNote;
+            return "the " + Earlier.Role + " '" + Earlier.TypeName + "' of the rule in " + shownPath + caseNote;
         }
     }
 }
