@@ -88,7 +88,7 @@ public sealed partial class RuleGenerator
     {
         // Dictionary work on model records, and resolving `extends` as ResolveFile does (on models without positions, which
         // gives the same rule without positions). The claims are the ones RuleSetChecks reports (same class, same path
-        // order), so the rule that is emitted is the one not reported.
+        // order), so they agree on which rule of a clash is emitted: the first by path.
         var claims = new TypeNameClaims();
         var byName = new SortedDictionary<string, RuleToEmit>(StringComparer.Ordinal);
         var sorted = new List<RuleModelFile>(files);

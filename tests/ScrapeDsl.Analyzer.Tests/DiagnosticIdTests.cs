@@ -65,14 +65,14 @@ public sealed class DiagnosticIdTests
         """)]);
 
     [Fact]
-    public void SCR007_two_rules_with_one_record_name_collide_on_the_later_file() => Check([
-        ("site/a.scrape.yaml", """
+    public void SCR007_two_rules_with_one_record_name_collide_on_both_files() => Check([
+        ("a.example/article.scrape.yaml", """
         name: Article
         match: { hosts: [a.example] }
         fields:
           title: h1
         """),
-        ("site/b.scrape.yaml", """
+        ("b.example/article.scrape.yaml", """
         name: Article
         match: { hosts: [b.example] }
         fields:

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using ScrapeDsl.Generators.Tests.Driver;
 using Xunit;
@@ -59,7 +60,7 @@ public sealed class GeneratedNameTests
     }
 
     [Fact]
-    public void Rule_named_like_another_rules_extractor_is_reported_on_the_later_file()
+    public void Rule_named_like_another_rules_extractor_is_reported_on_both_files()
     {
         var run = GeneratorHarness.Run(new[]
         {
@@ -67,13 +68,17 @@ public sealed class GeneratedNameTests
             RuleTexts.Inline("rules/example.com/a.scrape.yaml", "name: Foo\nfields:\n  title: h1\n"),
         });
 
-        AssertSingleError(run, "SCR007", "rules/example.com/b.scrape.yaml", line: 0, start: 6, end: 18, "already used by the extractor 'FooExtractor' of the rule in a.scrape.yaml");
+        AssertErrors(
+            run,
+            "SCR007",
+            ("rules/example.com/a.scrape.yaml", 0, 6, 9, "already used by the record 'FooExtractor' of the rule in b.scrape.yaml"),
+            ("rules/example.com/b.scrape.yaml", 0, 6, 18, "already used by the extractor 'FooExtractor' of the rule in a.scrape.yaml"));
         Assert.Equal(new[] { "Foo.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
         run.AssertOutputCompilesCleanly();
     }
 
     [Fact]
-    public void Rule_names_differing_only_in_case_are_reported_on_the_later_file()
+    public void Rule_names_differing_only_in_case_are_reported_on_both_files()
     {
         // Roslyn compares hint names ignoring case: emitting both Foo.g.cs and FOO.g.cs made the generator throw.
         var run = GeneratorHarness.Run(new[]
@@ -82,13 +87,17 @@ public sealed class GeneratedNameTests
             RuleTexts.Inline("rules/example.com/b.scrape.yaml", "name: FOO\nfields:\n  title: h1\n"),
         });
 
-        AssertSingleError(run, "SCR007", "rules/example.com/b.scrape.yaml", line: 0, start: 6, end: 9, "differ in more than letter case");
+        AssertErrors(
+            run,
+            "SCR007",
+            ("rules/example.com/a.scrape.yaml", 0, 6, 9, "the record 'FOO' of the rule in b.scrape.yaml (generated names must differ in more than letter case)"),
+            ("rules/example.com/b.scrape.yaml", 0, 6, 9, "the record 'Foo' of the rule in a.scrape.yaml (generated names must differ in more than letter case)"));
         Assert.Equal(new[] { "Foo.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
         run.AssertOutputCompilesCleanly();
     }
 
     [Fact]
-    public void Rules_of_one_name_in_two_site_folders_are_told_apart_by_their_path_below_the_rules_root()
+    public void Rules_of_one_name_in_two_site_folders_name_each_other_by_their_path_below_the_rules_root()
     {
         // Every site folder has an article.scrape.yaml: the file name alone would not say which rule is meant.
         var run = GeneratorHarness.Run(new[]
@@ -98,7 +107,11 @@ public sealed class GeneratedNameTests
             RuleTexts.Inline("rules/observer.com/article.scrape.yaml", "name: ObserverArticle\nmatch: { hosts: [observer.com] }\nfields:\n  title: h1\n"),
         });
 
-        AssertSingleError(run, "SCR007", "rules/rbc.ru/article.scrape.yaml", line: 0, start: 6, end: 16, "of the rule in japan.cnet.com/article.scrape.yaml; rename one of them");
+        AssertErrors(
+            run,
+            "SCR007",
+            ("rules/japan.cnet.com/article.scrape.yaml", 0, 6, 16, "of the rule in rbc.ru/article.scrape.yaml; rename one of them"),
+            ("rules/rbc.ru/article.scrape.yaml", 0, 6, 16, "of the rule in japan.cnet.com/article.scrape.yaml; rename one of them"));
         run.AssertOutputCompilesCleanly();
     }
 
@@ -126,6 +139,23 @@ public sealed class GeneratedNameTests
         Assert.Equal(new[] { "FeedItem.g.cs", "ScrapeRules.g.cs" }, run.Sources.Keys);
         Assert.Contains("public sealed partial record FeedItem() :", run.Sources["FeedItem.g.cs"], StringComparison.Ordinal);
         run.AssertOutputCompilesCleanly();
+    }
+
+    /// <summary>The run reports exactly these errors of <paramref name="id"/>, in path order.</summary>
+    private static void AssertErrors(GeneratorRun run, string id, params (string Path, int Line, int Start, int End, string MessagePart)[] expected)
+    {
+        var diagnostics = run.Diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Length, diagnostics.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (path, line, start, end, messagePart) = expected[i];
+            Assert.Equal(id, diagnostics[i].Id);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostics[i].Severity);
+            var span = diagnostics[i].Location.GetLineSpan();
+            Assert.Equal(path, span.Path);
+            Assert.Equal((line, start, line, end), (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character));
+            Assert.Contains(messagePart, diagnostics[i].GetMessage(), StringComparison.Ordinal);
+        }
     }
 
     private static void AssertSingleError(GeneratorRun run, string id, string path, int line, int start, int end, string messagePart)

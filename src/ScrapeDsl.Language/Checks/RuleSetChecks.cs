@@ -38,22 +38,29 @@ public static class RuleSetChecks
     }
 
     /// <summary>
-    /// Reports every rule whose record or extractor name an earlier file (by path) already claims, ignoring case;
-    /// returns the rules that keep their names (the ones the generator emits).
+    /// Reports every rule whose record or extractor name an earlier file (by path) already claims, ignoring case, on
+    /// both files, each message naming the other: path order says which rule is compiled, not which file is the new
+    /// one, so the author sees the problem in whichever file they are editing. Returns the rules that keep their names
+    /// (the ones the generator emits).
     /// </summary>
     private static List<RuleSummary> NameCollisions(List<RuleSummary> sorted, ShownPaths shown, List<RuleDiagnostic> diagnostics)
     {
         var claims = new TypeNameClaims();
         var unique = new List<RuleSummary>();
+        var claimedBy = new Dictionary<string, RuleSummary>(StringComparer.Ordinal);
         foreach (var rule in sorted)
         {
             if (claims.TryClaim(rule.Name, rule.Path) is { } clash)
             {
                 diagnostics.Add(RuleDiagnostics.Create(
                     RuleDiagnostics.IdentifierCollision, rule.Path, rule.NameSpan, "Rule name", rule.Name, clash.Name, clash.Describe(shown.Of(clash.Earlier.Path))));
+                var earlier = claimedBy[clash.Earlier.Path];
+                diagnostics.Add(RuleDiagnostics.Create(
+                    RuleDiagnostics.IdentifierCollision, earlier.Path, earlier.NameSpan, "Rule name", earlier.Name, clash.Earlier.TypeName, clash.DescribeNew(shown.Of(rule.Path))));
                 continue;
             }
 
+            claimedBy[rule.Path] = rule;
             unique.Add(rule);
         }
 
@@ -224,7 +231,7 @@ public static class RuleSetChecks
 /// The C# type names rules claim: each rule's record <c>{Name}</c> and extractor <c>{Name}Extractor</c>. Claims are
 /// compared ignoring case, because Roslyn compares generated file names (hint names) so, and so do some file systems.
 /// The first claim wins: the generator and <see cref="RuleSetChecks"/> claim in file-path order, so they agree on which
-/// rule is emitted and which is reported.
+/// rule is emitted (both rules of a clash are reported).
 /// </summary>
 public sealed class TypeNameClaims
 {
@@ -234,10 +241,14 @@ public sealed class TypeNameClaims
     public Clash? TryClaim(string name, string path)
     {
         var extractor = name + "Extractor";
-        var clash = _claimed.ContainsKey(name) ? name : _claimed.ContainsKey(extractor) ? extractor : null;
-        if (clash is not null)
+        if (_claimed.TryGetValue(name, out var record))
         {
-            return new Clash(clash, _claimed[clash]);
+            return new Clash(name, "record", record);
+        }
+
+        if (_claimed.TryGetValue(extractor, out var extractorClaim))
+        {
+            return new Clash(extractor, "extractor", extractorClaim);
         }
 
         _claimed.Add(name, new Claim(name, "record", path));
@@ -253,19 +264,25 @@ public sealed class TypeNameClaims
 
     /// <summary>A name that is already claimed.</summary>
     /// <param name="Name">The clashing name of the new rule (its record or extractor name).</param>
+    /// <param name="Role"><c>record</c> or <c>extractor</c>: what <paramref name="Name"/> names in the new rule.</param>
     /// <param name="Earlier">The earlier claim.</param>
-    public sealed record Clash(string Name, Claim Earlier)
+    public sealed record Clash(string Name, string Role, Claim Earlier)
     {
         /// <summary>
-        /// Names the earlier claim for a message, e.g. <c>the record 'Article' of the rule in site/a.scrape.yaml</c>,
-        /// where <paramref name="shownPath"/> is how the message names the earlier rule's file.
+        /// Names the earlier claim for the message on the new rule, e.g. <c>the record 'Article' of the rule in
+        /// site/a.scrape.yaml</c>, where <paramref name="shownPath"/> is how the message names the earlier rule's file.
         /// </summary>
-        public string Describe(string shownPath)
+        public string Describe(string shownPath) => Text(Earlier.Role, Earlier.TypeName, shownPath);
+
+        /// <summary>As <see cref="Describe"/>, naming the new rule's clashing name for the message on the earlier rule.</summary>
+        public string DescribeNew(string shownPath) => Text(Role, Name, shownPath);
+
+        private string Text(string role, string typeName, string shownPath)
         {
             var caseNote = string.Equals(Earlier.TypeName, Name, StringComparison.Ordinal)
                 ? string.Empty
                 : " (generated names must differ in more than letter case)";
-            return "the " + Earlier.Role + " '" + Earlier.TypeName + "' of the rule in " + shownPath + caseNote;
+            return "the " + role + " '" + typeName + "' of the rule in " + shownPath + caseNote;
         }
     }
 }
