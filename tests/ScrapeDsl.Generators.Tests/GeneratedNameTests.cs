@@ -24,7 +24,7 @@ public sealed class GeneratedNameTests
                 remove: .ads
                 fields:
                   match: .match
-                  remove: .removed
+                  remove: { css: .removed }           # the long form: the short form would be SCR053
                   body: { css: .body, remove: .quote }
                   body_remove: .body-remove
                   seller: { css: .seller, fields: { name: .name } }
