@@ -146,6 +146,7 @@ internal static class RunCommand
             names.Add(extractor.RuleName);
         }
 
+        names.Sort(StringComparer.Ordinal); // the registry's order is dispatch order; a reader looks a name up
         return string.Join(", ", names);
     }
 }
