@@ -75,6 +75,8 @@ internal sealed class DateFormat
         Written = written;
         var pattern = new StringBuilder(written.Length);
         var quote = '\0';
+        var hour = false;
+        var minute = false;
         for (var i = 0; i < written.Length; i++)
         {
             var c = written[i];
@@ -128,10 +130,22 @@ internal sealed class DateFormat
             HasYear |= c == 'y';
             HasOffset |= c is 'z' or 'K';
             HasTimeOfDay |= c is 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 't';
+            hour |= c is 'H' or 'h';
+            minute |= c == 'm';
+            Mistake ??= c switch
+            {
+                'Y' => "'Y' is not a .NET date letter (other date syntaxes use it): the year is 'yyyy'",
+                'D' => "'D' is not a .NET date letter (other date syntaxes use it): the day of the month is 'd' or 'dd'",
+                _ => null,
+            };
             pattern.Append(c);
         }
 
         Pattern = pattern.ToString();
+        if (minute && !hour)
+        {
+            Mistake ??= "'m' is the minute, and the format has no hour: the month is 'M' or 'MM'";
+        }
     }
 
     public string Written { get; }
@@ -143,6 +157,12 @@ internal sealed class DateFormat
     public bool HasYear { get; }
 
     public bool HasOffset { get; }
+
+    /// <summary>
+    /// A letter that .NET reads otherwise than the author surely meant (<c>YYYY-MM-DD</c>, <c>yyyy-mm-dd</c>), as a
+    /// sentence for the build's message; null when there is none.
+    /// </summary>
+    public string? Mistake { get; }
 
     /// <summary>
     /// Hours, minutes, seconds, fractions or AM/PM: the format reads an instant. Without any, it reads a calendar date,

@@ -253,6 +253,14 @@ public sealed partial class RuleReader
 
             // The format's letters outside quotes, read as the runtime's date step reads them.
             var shape = new DateFormat(format);
+            if (shape.Mistake is { } mistake)
+            {
+                // .NET takes 'YYYY' as literal text and 'mm' as minutes: the format is valid and never reads the date meant.
+                Report(LanguageDiagnostics.InvalidDateFormat, span, format, mistake);
+                ok = false;
+                continue;
+            }
+
             if (!shape.HasYear && yearFromUrl is null)
             {
                 Report(LanguageDiagnostics.DateNeedsYear, span, format);

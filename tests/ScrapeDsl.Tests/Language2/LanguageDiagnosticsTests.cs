@@ -51,6 +51,25 @@ public sealed class LanguageDiagnosticsTests
         Assert.Contains("datetime field 'a' needs the zone its midnight is in", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("YYYY-MM-DD", "'Y' is not a .NET date letter")]      // valid for .NET, which reads Y and D as text to find
+    [InlineData("yyyy-MM-DD", "'D' is not a .NET date letter")]
+    [InlineData("yyyy-mm-dd", "'m' is the minute, and the format has no hour")] // a date whose month is always January
+    public void Date_letters_of_other_syntaxes_are_named(string format, string hint)
+    {
+        var diagnostic = Single("name: T\nfields:\n  a:\n    css: p\n    type: date\n    transform: [ { date: '" + format + "' } ]\n");
+
+        Assert.Equal("SCR043", diagnostic.Id);
+        Assert.Contains(hint, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yyyy-MM-dd")]
+    [InlineData("'Day' d MMMM yyyy")]                 // quoted letters are text
+    [InlineData("d MMM yyyy, HH:mm")]                 // minutes with an hour
+    public void Date_formats_that_say_what_they_mean_are_not_named(string format) =>
+        Assert.Empty(RuleReader.Read("t.scrape.yaml", "name: T\nfields:\n  a:\n    css: p\n    type: date\n    transform: [ { date: \"" + format + "\", culture: en-US, timeZone: UTC } ]\n").Diagnostics);
+
     [Fact]
     public void Two_source_kinds_in_one_source_conflict() =>
         Assert.Equal("SCR013", Single("name: T\nfields:\n  a: { css: p, meta: og:title }\n").Id);
