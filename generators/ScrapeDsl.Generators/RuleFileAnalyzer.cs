@@ -29,7 +29,7 @@ public sealed class RuleFileAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context)
     {
         var path = context.AdditionalFile.Path;
-        if (!RuleGenerator.IsRuleFile(path))
+        if (!RuleFileNames.IsRuleFile(path))
         {
             return;
         }

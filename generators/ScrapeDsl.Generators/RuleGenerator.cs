@@ -23,7 +23,7 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
     {
         // 1. The rule files among the additional files.
         var ruleFiles = context.AdditionalTextsProvider
-            .Where(static file => IsRuleFile(file.Path))
+            .Where(static file => RuleFileNames.IsRuleFile(file.Path))
             .WithTrackingName(RuleGeneratorSteps.RuleFiles);
 
         // 2. Each file read and validated by the language library: a rule, or a placeholder for a broken file, plus its problems.
@@ -129,9 +129,6 @@ public sealed partial class RuleGenerator : IIncrementalGenerator
             .WithTrackingName(RuleGeneratorSteps.Registry);
         context.RegisterSourceOutput(registry, static (output, model) => EmitRegistry(output, model));
     }
-
-    /// <summary>True for <c>*.scrape.yaml</c> and <c>*.scrape.yml</c> (<see cref="RuleFileNames"/>).</summary>
-    public static bool IsRuleFile(string path) => RuleFileNames.IsRuleFile(path);
 
     /// <summary>True for a saved page that can be a rule's example (<c>*.html</c>, <c>*.htm</c>).</summary>
     public static bool IsExamplePage(string path) =>

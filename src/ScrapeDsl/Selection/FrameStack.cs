@@ -20,6 +20,18 @@ internal static class FrameStack
         return stack;
     }
 
+    /// <summary>Pushes <paramref name="frame"/>, growing the stack when it is full; <paramref name="deepest"/> is the most frames used, for <see cref="Keep"/>.</summary>
+    public static void Push<T>(ref T[] stack, ref int depth, ref int deepest, T frame)
+    {
+        if (depth == stack.Length)
+        {
+            Array.Resize(ref stack, depth * 2);
+        }
+
+        stack[depth++] = frame;
+        deepest = Math.Max(deepest, depth);
+    }
+
     /// <summary>
     /// Clears the <paramref name="used"/> frames that hold document references and puts the stack back in
     /// <paramref name="slot"/>, unless a hostile page grew it beyond <see cref="KeptLength"/>.

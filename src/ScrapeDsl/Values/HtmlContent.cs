@@ -178,10 +178,10 @@ public static class HtmlContent
                     }
 
                     // The element's own children, then its closing tag; a template's content comes before them.
-                    Push(ref frames, ref depth, ref deepest, new MarkupFrame(element.ChildNodes, element));
+                    FrameStack.Push(ref frames, ref depth, ref deepest, new MarkupFrame(element.ChildNodes, element));
                     if (template is not null)
                     {
-                        Push(ref frames, ref depth, ref deepest, new MarkupFrame(template.ChildNodes, null));
+                        FrameStack.Push(ref frames, ref depth, ref deepest, new MarkupFrame(template.ChildNodes, null));
                     }
                 }
             }
@@ -195,17 +195,6 @@ public static class HtmlContent
     }
 
     private static bool IsSelfClosing(IElement element) => (element.Flags & NodeFlags.SelfClosing) != 0;
-
-    private static void Push(ref MarkupFrame[] frames, ref int depth, ref int deepest, MarkupFrame frame)
-    {
-        if (depth == frames.Length)
-        {
-            Array.Resize(ref frames, depth * 2);
-        }
-
-        frames[depth++] = frame;
-        deepest = Math.Max(deepest, depth);
-    }
 
     /// <summary>A position in a child list whose end closes <see cref="Owner"/> (none for a template's content or the top list).</summary>
     private struct MarkupFrame(INodeList nodes, IElement? owner)
@@ -259,13 +248,7 @@ public static class HtmlContent
 
                 if (child.ChildNodes.Length > 0)
                 {
-                    if (depth == frames.Length)
-                    {
-                        Array.Resize(ref frames, depth * 2);
-                    }
-
-                    frames[depth++] = new NodeFrame(child.ChildNodes);
-                    deepest = Math.Max(deepest, depth);
+                    FrameStack.Push(ref frames, ref depth, ref deepest, new NodeFrame(child.ChildNodes));
                 }
             }
 
