@@ -80,7 +80,7 @@ public static class RuleDiagnostics
     /// <summary>SCR017: a selector of a field (primary or fallback) matches nothing on every example page.</summary>
     public static readonly RuleDiagnosticDescriptor StaleSelector = new(
         "SCR017", "Selector matches nothing on the examples",
-        "'{0}' matches nothing on any example page ({1}); it is stale or wrong: update it from the saved page, or remove it from the fallback chain",
+        "'{0}' matches nothing on any example page ({1}); it is stale or wrong: update it from the saved page, or remove it if the site no longer has that element",
         RuleSeverity.Warning);
 
     /// <summary>SCR018: the selector of a scalar field matches several elements on an example page, and not all are known to give the same value.</summary>
