@@ -9,55 +9,8 @@ namespace ScrapeDsl.Tests.Cli;
 [CollectionDefinition("Console", DisableParallelization = true)]
 public sealed class ConsoleCollection
 {
-}
-
-/// <summary>
-/// A command line the parser rejects is bad input (docs/cli.md, exit codes): exit code 2 and one line per parse error on
-/// stderr, never the whole help, which is for <c>--help</c>. Exit code 1 is kept for "extracted but unsuccessful".
-/// </summary>
-[Collection("Console")]
-public sealed class UsageErrorTests
-{
-    [Theory]
-    [InlineData("run|page.html|--bogus", "'--bogus'", "scrape run --help")]
-    [InlineData("run|page.html|--parse-limit|abc", "'abc'", "scrape run --help")]
-    [InlineData("new|page.html", "'--url'", "scrape new --help")]
-    [InlineData("frobnicate", "'frobnicate'", "scrape --help")]
-    public void A_command_line_the_parser_rejects_exits_with_2_and_says_why_on_one_line_per_error(string args, string named, string hint)
-    {
-        var (exit, output, error) = Scrape(args.Split('|'));
-
-        Assert.Equal(2, exit);
-        Assert.Equal("", output);
-        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.All(lines, line => Assert.StartsWith("scrape: error: ", line, StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains(named, StringComparison.Ordinal));
-        Assert.EndsWith($"(see '{hint}')", lines[^1], StringComparison.Ordinal);
-        Assert.DoesNotContain("Usage:", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void One_parse_error_is_one_line()
-    {
-        var (_, _, error) = Scrape("run", "page.html", "--bogus");
-
-        Assert.Equal("scrape: error: Unrecognized command or argument '--bogus' (see 'scrape run --help')" + Environment.NewLine, error);
-    }
-
-    [Theory]
-    [InlineData("--help")]
-    [InlineData("run|--help")]
-    [InlineData("new|--help")]
-    public void Help_still_prints_the_help_and_exits_with_0(string args)
-    {
-        var (exit, output, error) = Scrape(args.Split('|'));
-
-        Assert.Equal(0, exit);
-        Assert.Contains("Usage:", output, StringComparison.Ordinal);
-        Assert.Equal("", error);
-    }
-
-    private static (int Exit, string Output, string Error) Scrape(params string[] args)
+    /// <summary>Runs the tool with its standard output and error captured.</summary>
+    internal static (int Exit, string Output, string Error) Scrape(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -74,5 +27,52 @@ public sealed class UsageErrorTests
             Console.SetOut(oldOut);
             Console.SetError(oldError);
         }
+    }
+}
+
+/// <summary>
+/// A command line the parser rejects is bad input (docs/cli.md, exit codes): exit code 2 and one line per parse error on
+/// stderr, never the whole help, which is for <c>--help</c>. Exit code 1 is kept for "extracted but unsuccessful".
+/// </summary>
+[Collection("Console")]
+public sealed class UsageErrorTests
+{
+    [Theory]
+    [InlineData("run|page.html|--bogus", "'--bogus'", "scrape run --help")]
+    [InlineData("run|page.html|--parse-limit|abc", "'abc'", "scrape run --help")]
+    [InlineData("new|page.html", "'--url'", "scrape new --help")]
+    [InlineData("frobnicate", "'frobnicate'", "scrape --help")]
+    public void A_command_line_the_parser_rejects_exits_with_2_and_says_why_on_one_line_per_error(string args, string named, string hint)
+    {
+        var (exit, output, error) = ConsoleCollection.Scrape(args.Split('|'));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(lines, line => Assert.StartsWith("scrape: error: ", line, StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(named, StringComparison.Ordinal));
+        Assert.EndsWith($"(see '{hint}')", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_parse_error_is_one_line()
+    {
+        var (_, _, error) = ConsoleCollection.Scrape("run", "page.html", "--bogus");
+
+        Assert.Equal("scrape: error: Unrecognized command or argument '--bogus' (see 'scrape run --help')" + Environment.NewLine, error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("run|--help")]
+    [InlineData("new|--help")]
+    public void Help_still_prints_the_help_and_exits_with_0(string args)
+    {
+        var (exit, output, error) = ConsoleCollection.Scrape(args.Split('|'));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
     }
 }
