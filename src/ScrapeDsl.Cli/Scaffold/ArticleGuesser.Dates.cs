@@ -82,12 +82,57 @@ internal static partial class ArticleGuesser
             }
         }
 
+        AddTextDates(candidates, page);
+
         if (page.JsonLd?.DatePublished is { } published && IsDate(published))
         {
             candidates.Add(new Candidate(GuessedSource.JsonLd("datePublished"), new[] { published }, 3));
         }
 
         return Agreement.Choose("publishedAt", "datetime", many: false, required: false, candidates, DateKey, options);
+    }
+
+    /// <summary>
+    /// Dates the page shows only as text in its language's form (<see cref="TextDates"/>): the first three leaf elements
+    /// outside page chrome whose whole text is such a date, each with the <c>date</c> step that reads it. Weak evidence
+    /// (a date in a list of related articles looks the same), stronger in a <c>time</c> element or a date-like class.
+    /// </summary>
+    private static void AddTextDates(List<Candidate> candidates, PageEvidence page)
+    {
+        if (TextDates.ZoneOf(page.Document) is not { } zone || page.Document.Body is not { } body)
+        {
+            return;
+        }
+
+        var found = 0;
+        foreach (var element in body.QuerySelectorAll("*"))
+        {
+            if (found == 3)
+            {
+                break;
+            }
+
+            if (element.ChildElementCount > 0 || element.LocalName is "script" or "style" or "option" || PageEvidence.InChrome(element))
+            {
+                continue;
+            }
+
+            var text = TextContent.NormalizeInline(element.TextContent);
+            if (text.Length is < 8 or > 24 || TextDates.FormatOf(text) is not { } format)
+            {
+                continue;
+            }
+
+            var date = new TextDate(format, zone);
+            if (TextDates.Instant(text, date) is not { } instant || Mentions(element, "modif", "updat") || StableSelector.For(element) is not { } selector)
+            {
+                continue;
+            }
+
+            var named = element.LocalName == "time" || element.ClassName is { } classes && (classes.Contains("date", StringComparison.OrdinalIgnoreCase) || classes.Contains("publish", StringComparison.OrdinalIgnoreCase));
+            candidates.Add(new Candidate(GuessedSource.Css(selector, null, "date text '" + format + "' in " + zone) with { Date = date }, new[] { instant }, named ? 2 : 1));
+            found++;
+        }
     }
 
     private static bool IsDate(string text) => Conversions.TryDateTime(text.Trim(), out var instant) && instant.Year is >= 1995 and <= 2100;

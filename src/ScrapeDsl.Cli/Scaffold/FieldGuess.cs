@@ -28,6 +28,9 @@ internal enum SourceKind
 /// <param name="Stability">How likely the selector is to keep working on other pages of the site.</param>
 internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attribute, string Evidence, Stability Stability = Stability.Stable)
 {
+    /// <summary>A <c>date</c> step the source's text needs (a date written as the page shows it), or null.</summary>
+    public TextDate? Date { get; init; }
+
     public static GuessedSource Css(Built selector, string? attribute, string evidence) => new(SourceKind.Css, selector.Css, attribute, evidence, selector.Stability);
 
     /// <summary>A <c>meta:</c> source when it reads the tag's values, else a selector for the tag.</summary>
@@ -42,6 +45,11 @@ internal sealed record GuessedSource(SourceKind Kind, string Path, string? Attri
 
     public static GuessedSource Hint(string evidence) => new(SourceKind.Hint, string.Empty, null, evidence);
 }
+
+/// <summary>A date as a page writes it in text: the .NET format that reads it and the zone its local time is in.</summary>
+/// <param name="Format">The custom format, e.g. <c>yyyy年M月d日 H:mm</c>.</param>
+/// <param name="TimeZone">The IANA zone, guessed from the page's language.</param>
+internal sealed record TextDate(string Format, string TimeZone);
 
 /// <summary>A source together with the value(s) it yields on the page and how much weight its kind of evidence carries.</summary>
 internal sealed record Candidate(GuessedSource Source, IReadOnlyList<string> Values, int Strength);

@@ -39,11 +39,24 @@ internal static class RuleWriter
                 continue;
             }
 
+            // The field's steps run on every source: a text date's step goes on the field only when every source needs
+            // the same one, else on its own fallback, after the sources that need none.
+            sources = sources.OrderBy(source => source.Date is not null).ToList();
+            if (sources[0].Date is { } shared)
+            {
+                sources = sources.Where(source => source.Date == shared).ToList();
+            }
+
             yaml.Append("  ").Append(field.Name).Append(":   # ").Append(Comment(field.Evidence)).Append('\n');
             WriteSourceKeys(yaml, "    ", sources[0]);
             if (field.Type != "string")
             {
                 yaml.Append("    type: ").Append(field.Type).Append('\n');
+            }
+
+            if (sources[0].Date is { } date)
+            {
+                yaml.Append("    transform: [ ").Append(DateStep(date)).Append(" ]   # the date as the page writes it, in its local time\n");
             }
 
             if (field.Many)
@@ -66,7 +79,7 @@ internal static class RuleWriter
                 yaml.Append("    fallback:\n");
                 for (var i = 1; i < sources.Count; i++)
                 {
-                    yaml.Append("      - ").Append(FlowSource(sources[i])).Append("   # ").Append(Comment(sources[i].Evidence)).Append('\n');
+                    yaml.Append("      - ").Append(FlowSource(sources[i], ownDate: sources[0].Date is null)).Append("   # ").Append(Comment(sources[i].Evidence)).Append('\n');
                 }
             }
         }
@@ -104,14 +117,16 @@ internal static class RuleWriter
         }
     }
 
-    private static string FlowSource(GuessedSource source) => source.Kind switch
+    /// <summary>A fallback in flow form; with <paramref name="ownDate"/>, its text date's step (not written on the field).</summary>
+    private static string FlowSource(GuessedSource source, bool ownDate) => source.Kind switch
     {
         SourceKind.JsonLd => "{ jsonld: " + Quote(source.Path) + " }",
         SourceKind.Meta => "{ meta: " + Quote(source.Path) + " }",
-        _ => source.Attribute is null
-            ? "{ css: " + Quote(source.Path) + " }"
-            : "{ css: " + Quote(source.Path) + ", attr: " + source.Attribute + " }",
+        _ => "{ css: " + Quote(source.Path) + (source.Attribute is null ? string.Empty : ", attr: " + source.Attribute)
+            + (ownDate && source.Date is { } date ? ", transform: [ " + DateStep(date) + " ]" : string.Empty) + " }",
     };
+
+    private static string DateStep(TextDate date) => "{ date: " + Quote(date.Format) + ", timeZone: " + date.TimeZone + " }";
 
     /// <summary>A YAML double-quoted scalar.</summary>
     public static string Quote(string text)

@@ -159,6 +159,37 @@ public sealed class ScaffolderTests : IDisposable
     }
 
     [Fact]
+    public void A_date_shown_only_as_text_is_read_with_a_date_step_in_the_zone_of_the_pages_language()
+    {
+        // Japanese pages often show the date only as text, in Japan's time: read as UTC it would be nine hours off.
+        const string Body = """
+            <body><h1>雨の一週間</h1><div class="pubdate">2019年3月5日 12:30</div><ul class="related"><li>2018/06/05</li></ul>
+            <p>気象庁によると、今週は全国的に雨が続く見込みです。週末にかけて、さらに雨脚が強まるおそれがあります。</p></body></html>
+            """;
+
+        var rule = Scaffold("<html lang=\"ja\">" + Body);
+
+        Assert.Contains("transform: [ { date: \"yyyy年M月d日 H:mm\", timeZone: Asia/Tokyo } ]", rule.Yaml, StringComparison.Ordinal);
+        Assert.Equal(DateTimeOffset.Parse("2019-03-05T03:30:00Z", System.Globalization.CultureInfo.InvariantCulture), ((DateTimeOffset)rule.Result["publishedAt"]!).ToUniversalTime());
+        Assert.Equal(new[] { "div.pubdate" }, rule.Fields.Single(f => f.Name == "publishedAt").Sources.Select(source => source.Path)); // not the related article's date
+
+        // Without a language that names one zone, no zone is guessed: no date step is written.
+        Assert.DoesNotContain("timeZone", Scaffold("<html>" + Body).Yaml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2019年3月5日", "yyyy年M月d日")]
+    [InlineData("2019年03月05日 9:05", "yyyy年M月d日 H:mm")]
+    [InlineData("2019年3月5日 9時5分", "yyyy年M月d日 H時m分")]
+    [InlineData("2019/03/05", "yyyy/M/d")]
+    [InlineData("2019.3.5 12:00", "yyyy.M.d H:mm")]
+    [InlineData("2019/03.05", null)]          // two separators
+    [InlineData("公開日 2019/03/05", null)]    // not the whole text
+    [InlineData("２０１９/03/05", null)]       // full-width digits: not what the date step reads
+    public void Text_date_forms_give_their_format(string text, string? format) =>
+        Assert.Equal(format, TextDates.FormatOf(text));
+
+    [Fact]
     public void Json_ld_values_are_not_written_as_sources_while_the_language_has_none()
     {
         var rule = Scaffold("""
