@@ -89,6 +89,12 @@ internal static class Cli
         return buffer.ToArray();
     }
 
+    /// <summary>The <c>--charset</c> the user typed, refused when it names no encoding: the library would ignore it silently.</summary>
+    public static string? Charset(string? charset) =>
+        charset is null || PageText.IsKnownCharset(charset)
+            ? charset
+            : throw new CliError($"--charset '{charset}' is not an encoding label of the WHATWG Encoding standard that can be decoded here (such as utf-8, windows-1251, koi8-r, shift_jis, euc-jp)");
+
     /// <summary>Parses an absolute http(s) URL given on the command line.</summary>
     public static Uri ParseUrl(string text)
     {

@@ -43,7 +43,7 @@ internal static class BatchCommand
             result.GetValue(rules),
             result.GetValue(urls),
             result.GetValue(threads),
-            result.GetValue(charset),
+            Cli.Charset(result.GetValue(charset)),
             result.GetValue(parseLimit),
             result.GetValue(maxPageSize))));
         return command;

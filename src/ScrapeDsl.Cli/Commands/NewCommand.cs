@@ -45,7 +45,7 @@ internal static class NewCommand
             result.GetValue(name),
             result.GetValue(rulesDir)!,
             result.GetValue(force),
-            result.GetValue(charset),
+            Cli.Charset(result.GetValue(charset)),
             result.GetValue(maxPageSize))));
         return command;
     }

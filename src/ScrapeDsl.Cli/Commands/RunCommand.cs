@@ -39,7 +39,7 @@ internal static class RunCommand
             result.GetValue(page)!,
             result.GetValue(url),
             result.GetValue(rules),
-            result.GetValue(charset),
+            Cli.Charset(result.GetValue(charset)),
             result.GetValue(parseLimit),
             result.GetValue(maxPageSize))));
         return command;

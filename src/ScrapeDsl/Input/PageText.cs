@@ -29,6 +29,12 @@ public static partial class PageText
 
     static PageText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>
+    /// True when <paramref name="charset"/> is a label this class decodes with (see the remarks on the class); a charset
+    /// that is not is ignored by <see cref="Decode"/>. For tools that would rather refuse a misspelt name.
+    /// </summary>
+    public static bool IsKnownCharset(string? charset) => Lookup(charset) is not null;
+
     /// <summary>Decodes page bytes as described on the class.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string? charset = null)
     {

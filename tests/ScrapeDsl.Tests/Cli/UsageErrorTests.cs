@@ -75,4 +75,19 @@ public sealed class UsageErrorTests
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
         Assert.Equal("", error);
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("new")]
+    [InlineData("batch")]
+    public void A_charset_that_names_no_encoding_is_refused_rather_than_ignored(string command)
+    {
+        // The library ignores such a charset (a page's meta may name anything); a name typed on the command line is a mistake to say.
+        var args = command == "new" ? new[] { command, "page.html", "--url", "https://x.example/a", "--charset", "windows1251" } : new[] { command, "page.html", "--charset", "windows1251" };
+
+        var (exit, _, error) = ConsoleCollection.Scrape(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("scrape: error: --charset 'windows1251' is not an encoding label of the WHATWG Encoding standard that can be decoded here (such as utf-8, windows-1251, koi8-r, shift_jis, euc-jp)", error.Trim());
+    }
 }
