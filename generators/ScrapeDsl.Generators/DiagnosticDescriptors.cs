@@ -6,7 +6,7 @@ namespace ScrapeDsl.Generators;
 /// <summary>
 /// The Roslyn descriptors of every rule diagnostic, written with literal ids, categories and severities so Roslyn's
 /// release tracking (RS2000-RS2008) checks them against AnalyzerReleases.*.md. The language library's catalogs
-/// (<c>ScrapeDsl.Language.RuleDiagnostics</c> SCR001-SCR023 and <c>LanguageDiagnostics</c> SCR040-SCR053, also used by <c>scrape check</c>) stays the source of the messages; a test
+/// (<c>ScrapeDsl.Language.RuleDiagnostics</c> SCR001-SCR024 and <c>LanguageDiagnostics</c> SCR040-SCR053, also used by <c>scrape check</c>) stays the source of the messages; a test
 /// holds the two catalogs to the same ids, titles and severities. The message is formatted by the language library,
 /// so every descriptor here prints it as is.
 /// </summary>
@@ -83,6 +83,9 @@ public static class DiagnosticDescriptors
     /// <summary>SCR023: Transform step gives nothing on the examples.</summary>
     public static readonly DiagnosticDescriptor StepGivesNothing = new(
         "SCR023", "Transform step gives nothing on the examples", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "SCR023.md");
+    /// <summary>SCR024: Date and time without an offset.</summary>
+    public static readonly DiagnosticDescriptor DateTimeWithoutOffset = new(
+        "SCR024", "Date and time without an offset", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "SCR024.md");
     /// <summary>SCR040: Invalid regular expression.</summary>
     public static readonly DiagnosticDescriptor InvalidRegex = new(
         "SCR040", "Invalid regular expression", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "SCR040.md");
@@ -131,7 +134,7 @@ public static class DiagnosticDescriptors
         YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict, AmbiguousDispatch,
         ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing, InternalError, ExampleUrlNotMatched,
-        ExampleTooSlowToParse, StepGivesNothing, InvalidRegex, InvalidCulture, InvalidTimeZone, InvalidDateFormat, DateNeedsYear, DateNeedsTimeZone, SplitNeedsMany,
+        ExampleTooSlowToParse, StepGivesNothing, DateTimeWithoutOffset, InvalidRegex, InvalidCulture, InvalidTimeZone, InvalidDateFormat, DateNeedsYear, DateNeedsTimeZone, SplitNeedsMany,
         ExtendsMissing, ExtendsCycle, ExtendsNotPartial, CustomMethod, PartialKey, SelectorCutByComment, FieldNamedLikeKey,
     };
 }

@@ -13,6 +13,48 @@ namespace ScrapeDsl.Dates;
 /// <summary>The text steps of the <c>date</c> transform that do not depend on where it runs.</summary>
 internal static class DateText
 {
+    /// <summary>
+    /// Whether <c>type: datetime</c> may read a text that is not ISO 8601 with the invariant culture: it must give the
+    /// year in full and must not start with a number followed by <c>.</c>, <c>/</c> or <c>-</c> ("03.06.2025"), which the
+    /// invariant culture would read month first, taking a missing date or year from the clock.
+    /// </summary>
+    public static bool SaysFullDate(string text)
+    {
+        var trimmed = text.Trim();
+        var leading = 0;
+        while (leading < trimmed.Length && trimmed[leading] is >= '0' and <= '9')
+        {
+            leading++;
+        }
+
+        if (leading is 1 or 2 && leading < trimmed.Length && trimmed[leading] is '.' or '/' or '-')
+        {
+            return false;
+        }
+
+        var run = 0;
+        foreach (var c in trimmed)
+        {
+            run = c is >= '0' and <= '9' ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <c>type: datetime</c> reads <paramref name="text"/> and the text names no UTC offset (no <c>Z</c>, no
+    /// <c>+03:00</c>, no <c>GMT</c>), so it is taken as UTC: right for a page that writes UTC so, wrong for one that
+    /// writes its local time so (SCR024).
+    /// </summary>
+    public static bool ReadsAsUtcWithoutOffset(string text) =>
+        SaysFullDate(text)
+        && DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var parsed)
+        && parsed.Kind == DateTimeKind.Unspecified;
+
     /// <summary>Group 1 of <paramref name="yearFromUrl"/> on the page URL, or null.</summary>
     public static string? FindYear(Regex? yearFromUrl, Uri? url)
     {

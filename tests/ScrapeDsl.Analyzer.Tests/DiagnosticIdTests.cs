@@ -291,6 +291,31 @@ public sealed class DiagnosticIdTests
             + "<p class=dateline>April 7, 2020 3:49 PM</p><p class=kicker>Politics</p><p class=tags><a>#vote</a><a>news</a></p>"))]);
 
     [Fact]
+    public void SCR024_a_datetime_without_an_offset_is_named_once_per_rule_file() => Check([
+        ("site/rule.scrape.yaml", """
+        name: Article
+        fields:
+          published:                    # no offset: read as UTC, which the page may not mean
+            meta: article_date
+            type: datetime
+          updated:                      # a second one: the same fix, not reported again
+            css: .updated
+            type: datetime
+          modified:                     # an offset: fine
+            meta: "article:modified_time"
+            type: datetime
+          shown:                        # a date step says the zone: fine
+            css: .shown
+            type: datetime
+            transform: [ { date: "yyyy-MM-dd HH:mm", timeZone: America/Chicago } ]
+        examples:
+          - page: fixtures/page.html
+        """),
+        (Page, RuleHarness.Page(
+            "<meta name=article_date content='2016-12-22 18:47:00'><meta property='article:modified_time' content='2016-12-23T00:47:31Z'>"
+            + "<p class=updated>December 23, 2016 9:00 AM</p><p class=shown>2016-12-22 18:47</p>"))]);
+
+    [Fact]
     public void SCR052_id_selector_read_as_a_yaml_comment_is_reported_at_the_comment() => Check([("site/rule.scrape.yaml", """
         name: Article
         remove:

@@ -119,13 +119,19 @@ public static class RuleDiagnostics
         "The step {0} of field '{1}' leaves nothing of what {2} reads on any example page ('{3}' on {4}), so that source never counts; fix the step (a date format, a regex, a culture) against that value, or remove it",
         RuleSeverity.Warning);
 
+    /// <summary>SCR024: a datetime field's value on an example page names no UTC offset, so it is read as UTC.</summary>
+    public static readonly RuleDiagnosticDescriptor DateTimeWithoutOffset = new(
+        "SCR024", "Date and time without an offset",
+        "Field '{0}' is a datetime, and its value '{1}' on {2} names no UTC offset, so it is read as UTC; if the page means its local time, add a 'date' step with the format and the page's 'timeZone', and if it is UTC, say so with a 'date' step and 'timeZone: UTC'",
+        RuleSeverity.Warning);
+
     /// <summary>Every descriptor, by id.</summary>
     public static IReadOnlyList<RuleDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, UnknownKey, WrongKind, MissingKey, DuplicateKey, InvalidIdentifier, IdentifierCollision,
         InvalidSelector, BlankSelector, InvalidValue, UnsupportedYaml, NoSource, Conflict,
         AmbiguousDispatch, ExampleMissing, RequiredFieldEmpty, StaleSelector, SeveralMatches, RemoveMatchesNothing,
-        InternalError, ExampleUrlNotMatched, ExampleTooSlowToParse, StepGivesNothing,
+        InternalError, ExampleUrlNotMatched, ExampleTooSlowToParse, StepGivesNothing, DateTimeWithoutOffset,
     };
 
     /// <summary>Creates a diagnostic of <paramref name="descriptor"/> at <paramref name="span"/>.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
+using ScrapeDsl.Dates;
 
 namespace ScrapeDsl.Language;
 
@@ -10,8 +11,9 @@ namespace ScrapeDsl.Language;
 /// Runs a valid rule on its saved example pages at build time and reports what the pages disprove: a required field
 /// that yields nothing (SCR016), a selector that matches nothing on every page (SCR017), a scalar selector that matches
 /// several elements not all known to give one value (SCR018), a remove selector that matches nothing (SCR019), a
-/// missing page (SCR015), an example URL the rule does not match (SCR021), a page too slow to parse (SCR022) and a
-/// transform step that leaves nothing of what its source reads on every page (SCR023).
+/// missing page (SCR015), an example URL the rule does not match (SCR021), a page too slow to parse (SCR022), a
+/// transform step that leaves nothing of what its source reads on every page (SCR023) and a datetime value read as UTC
+/// for want of an offset (SCR024).
 /// Selection follows the runtime exactly (rule <c>remove</c> as a removed view, first match in document order, first
 /// source with a non-empty value wins); what it approximates is in docs/checks.md.
 /// </summary>
@@ -62,6 +64,7 @@ internal sealed class ExampleRun
     private readonly Dictionary<SelectorSpec, SelectorUse> _uses = new();
     private readonly List<SelectorUse> _order = new();
     private readonly Dictionary<(string Field, int Source), StepUse> _steps = new();
+    private Offsetless? _offsetless;
     private readonly List<StepUse> _stepOrder = new();
     private readonly Dictionary<string, ISelector?> _parsed = new(StringComparer.Ordinal);
     private readonly List<string> _checkedPages = new();
@@ -154,6 +157,12 @@ internal sealed class ExampleRun
                         use.MostInOneScope.ToString(CultureInfo.InvariantCulture), use.MostOnPage!,
                         (use.Field!.Contains(".") ? " (in one item)" : string.Empty) + WrittenIn(use.Spec.Span, use.InheritedFrom, parenthesized: true), use.Field!);
                 }
+            }
+
+            if (_offsetless is { } offsetless)
+            {
+                Report(RuleDiagnostics.DateTimeWithoutOffset, Where(offsetless.Span, offsetless.InheritedFrom), offsetless.Field, Shorten(offsetless.Value),
+                    offsetless.Page + WrittenIn(offsetless.Span, offsetless.InheritedFrom, parenthesized: false));
             }
 
             foreach (var step in _stepOrder)
@@ -269,7 +278,7 @@ internal sealed class ExampleRun
             IReadOnlyList<IElement> elements = source.Css is null
                 ? new[] { scope }
                 : matches[i] is { } found ? found : Array.Empty<IElement>();
-            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates, out var emptied);
+            var yielded = values.Run(field, source, scope, elements, element => Read(field, source, element, document, origin), out var candidates, out var emptied, out var given);
             Step(name, i, origin).Count(yielded, emptied, page);
             if (source.Kind is SourceKind.Meta or SourceKind.JsonLd or SourceKind.ItemProp)
             {
@@ -280,6 +289,10 @@ internal sealed class ExampleRun
             if (winner == FieldOutcome.Missing && yielded != SourceYield.Nothing)
             {
                 winner = yielded == SourceYield.Value ? i : FieldOutcome.Unknown;
+                if (winner == i && field.Type == FieldType.DateTime && _offsetless is null)
+                {
+                    CheckOffsets(field, source, given, name, origin, page);
+                }
             }
         }
 
@@ -355,6 +368,41 @@ internal sealed class ExampleRun
         ValueKind.Html => ValuePresence.Yields(element, ValueKind.Html, null, removed) ? null : string.Empty,
         _ => ExampleText.Of(element, removed),
     };
+
+    /// <summary>
+    /// SCR024: the value a <c>datetime</c> field takes on a page, read by the runtime's conversion, names no offset and so
+    /// is read as UTC. A <c>date</c> step always gives an offset, so a source with one is not judged. The first such value
+    /// of the rule is kept for the report (one warning per rule file: the fix is the same for every field).
+    /// </summary>
+    private void CheckOffsets(Field field, Source source, IReadOnlyList<string?> given, string name, string? origin, string page)
+    {
+        if (HasDateStep(source.Transforms) || HasDateStep(field.Transforms))
+        {
+            return;
+        }
+
+        foreach (var value in given)
+        {
+            if (value is not null && DateText.ReadsAsUtcWithoutOffset(value))
+            {
+                _offsetless = new Offsetless(name, value, page, field.NameSpan, field.InheritedFrom ?? origin);
+                return;
+            }
+        }
+    }
+
+    private static bool HasDateStep(EquatableArray<Transform> steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Kind == TransformKind.Date)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A step as the message names it: its key and what is written after it.</summary>
     private static string Describe(Transform step) => step.Kind switch
@@ -566,3 +614,6 @@ internal sealed class StepUse
         }
     }
 }
+
+/// <summary>A <c>datetime</c> value without an offset on an example page (SCR024), where it came from.</summary>
+internal sealed record Offsetless(string Field, string Value, string Page, SourceSpan Span, string? InheritedFrom);

@@ -53,9 +53,10 @@ internal sealed class ExampleValues
     /// source's CSS matches in the scope (the scope itself for a source without <c>css</c>); <paramref name="read"/>
     /// reads an element's value (with the field's <c>remove</c> list); <paramref name="found"/> counts the raw
     /// candidates of a non-CSS source (meta tags, JSON-LD values, itemprop elements), for staleness;
-    /// <paramref name="emptied"/> is the step that left nothing of the values the source read, when one did.
+    /// <paramref name="emptied"/> is the step that left nothing of the values the source read, when one did;
+    /// <paramref name="given"/> what the source gives after its steps (null items: present, content unknown).
     /// </summary>
-    public SourceYield Run(Field field, Source source, IElement scope, IReadOnlyList<IElement> elements, Func<IElement, string?> read, out int found, out EmptiedBy? emptied)
+    public SourceYield Run(Field field, Source source, IElement scope, IReadOnlyList<IElement> elements, Func<IElement, string?> read, out int found, out EmptiedBy? emptied, out IReadOnlyList<string?> given)
     {
         var all = field.Many;
         var raw = new List<string?>();
@@ -89,6 +90,7 @@ internal sealed class ExampleValues
         emptied = null;
         var result = Pipeline(raw, source.Transforms, ref emptied);
         result = result is null ? null : Pipeline(result, field.Transforms, ref emptied);
+        given = result ?? (IReadOnlyList<string?>)Array.Empty<string?>();
         return result is null ? SourceYield.Unknown : result.Count > 0 ? SourceYield.Value : SourceYield.Nothing;
     }
 

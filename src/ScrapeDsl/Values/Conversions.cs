@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ScrapeDsl.Dates;
 
 namespace ScrapeDsl;
 
@@ -54,7 +55,7 @@ public static class Conversions
             return true;
         }
 
-        if (!SaysFullDate(text))
+        if (!DateText.SaysFullDate(text))
         {
             value = default;
             return false;
@@ -65,33 +66,6 @@ public static class Conversions
             CultureInfo.InvariantCulture,
             DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal,
             out value);
-    }
-
-    private static bool SaysFullDate(string text)
-    {
-        var span = text.AsSpan().Trim();
-        var leading = 0;
-        while (leading < span.Length && char.IsAsciiDigit(span[leading]))
-        {
-            leading++;
-        }
-
-        if (leading is 1 or 2 && leading < span.Length && span[leading] is '.' or '/' or '-')
-        {
-            return false;
-        }
-
-        var run = 0;
-        foreach (var c in span)
-        {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run == 4)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary><c>type: date</c>: <c>yyyy-MM-dd</c>, or the date part (as written) of a date-time.</summary>

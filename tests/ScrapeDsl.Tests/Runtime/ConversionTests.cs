@@ -148,4 +148,24 @@ public class ConversionTests
 
         Assert.Equal(new DateOnly(2025, 6, 3), value);
     }
+
+    [Theory]
+    [InlineData("2016-12-22 18:47:00", true)]
+    [InlineData("2016-12-22T18:47:00", true)]
+    [InlineData("April 7, 2020 3:49 PM", true)]
+    [InlineData("2016-12-22T18:47:00Z", false)]
+    [InlineData("2025-06-03T20:14:01+03:00", false)]
+    [InlineData("Tue, 03 Jun 2025 17:14:01 GMT", false)]
+    [InlineData("03.06.2025 20:14", false)]              // not read at all (month-first ambiguity): conversionFailed, not SCR024
+    [InlineData("yesterday", false)]
+    public void The_build_names_exactly_the_datetimes_the_runtime_reads_as_UTC_for_want_of_an_offset(string text, bool offsetless)
+    {
+        // SCR024 (the example checks) and type: datetime (the runtime) must agree on which texts these are.
+        Assert.Equal(offsetless, ScrapeDsl.Dates.DateText.ReadsAsUtcWithoutOffset(text));
+        if (offsetless)
+        {
+            Assert.True(Conversions.TryDateTime(text, out var value));
+            Assert.Equal(TimeSpan.Zero, value.Offset);
+        }
+    }
 }
