@@ -71,23 +71,8 @@ internal static class Cli
     }
 
     /// <summary>Reads a page from a stream (standard input) to its end, stopping as soon as it passes <paramref name="maxBytes"/>.</summary>
-    internal static byte[] ReadPage(Stream input, string source, long maxBytes)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = input.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw PageLimits.TooLarge(source, null, maxBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    internal static byte[] ReadPage(Stream input, string source, long maxBytes) =>
+        PageFile.ReadToLimit(input, maxBytes) ?? throw PageLimits.TooLarge(source, null, maxBytes);
 
     /// <summary>The <c>--charset</c> the user typed, refused when it names no encoding: the library would ignore it silently.</summary>
     public static string? Charset(string? charset) =>

@@ -51,22 +51,36 @@ public static class PageFile
             return $"'{path}' is {Megabytes(length)}, larger than the limit of {Megabytes(maxBytes)}";
         }
 
-        using var buffer = new MemoryStream((int)Math.Min(length + 1, maxBytes + 1));
+        if (ReadToLimit(stream, maxBytes) is not { } read)
+        {
+            // A file that reports no length, or one that grew while being read.
+            return $"'{path}' is more than {Megabytes(maxBytes)}, the limit";
+        }
+
+        bytes = read;
+        return null;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="input"/> to its end, stopping as soon as it passes <paramref name="maxBytes"/> (null then):
+    /// a stream's length cannot be trusted (standard input, <c>/proc</c>, a file that grows while it is read).
+    /// </summary>
+    public static byte[]? ReadToLimit(Stream input, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = stream.Read(chunk)) > 0)
+        while ((read = input.Read(chunk)) > 0)
         {
             if (buffer.Length + read > maxBytes)
             {
-                // A file that reports no length, or one that grew while being read.
-                return $"'{path}' is more than {Megabytes(maxBytes)}, the limit";
+                return null;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        bytes = buffer.ToArray();
-        return null;
+        return buffer.ToArray();
     }
 
     /// <summary>
